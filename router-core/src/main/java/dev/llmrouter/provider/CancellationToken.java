@@ -1,7 +1,10 @@
 package dev.llmrouter.provider;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -10,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class CancellationToken {
   private final ReentrantLock lock = new ReentrantLock();
+  private final CountDownLatch cancelledLatch = new CountDownLatch(1);
   private List<Runnable> callbacks = new ArrayList<>(2);
   private volatile boolean cancelled;
 
@@ -41,9 +45,20 @@ public final class CancellationToken {
     } finally {
       lock.unlock();
     }
+    cancelledLatch.countDown();
     for (Runnable r : toRun) {
       r.run();
     }
+  }
+
+  /**
+   * Waits for {@code delay} unless cancelled first (a retry back-off that a cancel cuts short).
+   *
+   * @return true if the full delay passed, false if the token was cancelled
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean sleep(Duration delay) throws InterruptedException {
+    return !cancelledLatch.await(delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Whether {@link #cancel()} was called. */

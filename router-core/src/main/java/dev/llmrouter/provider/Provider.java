@@ -42,7 +42,8 @@ public interface Provider {
 
   /**
    * Sends a streaming request. A non-2xx status throws before any stream is returned; a 2xx reply is
-   * returned as raw events in the provider's wire format.
+   * returned as raw events in the provider's wire format. The router only calls this for models whose
+   * catalog entry supports streaming; it fake-streams the others through {@link #complete}.
    */
   RawResponseStream completeStream(ProviderRequest request);
 }

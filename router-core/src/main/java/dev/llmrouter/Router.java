@@ -1,0 +1,441 @@
+package dev.llmrouter;
+
+import dev.llmrouter.catalog.CatalogView;
+import dev.llmrouter.catalog.ModelCatalog;
+import dev.llmrouter.catalog.ProviderFormat;
+import dev.llmrouter.error.InvalidRequestException;
+import dev.llmrouter.error.RouterException;
+import dev.llmrouter.error.TransportException;
+import dev.llmrouter.error.UpstreamHttpException;
+import dev.llmrouter.http.ClientHeaders;
+import dev.llmrouter.provider.CancellationToken;
+import dev.llmrouter.provider.Provider;
+import dev.llmrouter.provider.ProviderRequest;
+import dev.llmrouter.provider.RawResponseStream;
+import dev.llmrouter.retry.RetryPolicy;
+import dev.llmrouter.retry.RetryStrategy;
+import dev.llmrouter.route.ModelResolver;
+import dev.llmrouter.route.ProviderRegistry;
+import dev.llmrouter.route.ProviderRoute;
+import dev.llmrouter.route.RouteResolver;
+import dev.llmrouter.stream.RawChunkListener;
+import dev.llmrouter.stream.StreamChunk;
+import dev.llmrouter.stream.StreamSession;
+import dev.llmrouter.translate.ModelRules;
+import dev.llmrouter.translate.PayloadEdits;
+import dev.llmrouter.translate.RequestShape;
+import dev.llmrouter.translate.RequestTransform;
+import dev.llmrouter.translate.Translator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes LLM requests, given as raw JSON bytes, to registered providers and returns their answers in the
+ * caller's format. Immutable and thread-safe once built; share one instance.
+ *
+ * <p>Two levels of API:
+ *
+ * <ul>
+ *   <li>{@link #handle} reads the model and stream flag from the body and does everything;
+ *       {@link #complete} and {@link #completeStream} take the model explicitly (Gemini clients put it in
+ *       the URL). Each has an {@code *Async} variant returning a {@link CompletableFuture} whose
+ *       {@code cancel} aborts the upstream call.
+ *   <li>The Rust router's three steps for hosts that drive routing themselves:
+ *       {@link #resolveRoutes} (which providers, in which wire format), {@link #prepare} /
+ *       {@link #prepareStream} (the exact bytes to send), {@link #execute} / {@link #executeStream}.
+ * </ul>
+ *
+ * <p>Blocking methods are safe on virtual threads.
+ */
+public final class Router {
+  private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+  private final ModelCatalog catalog;
+  private final RouteResolver routes;
+  private final ProviderRegistry registry;
+  private final RetryPolicy retryPolicy;
+  private final Executor executor;
+
+  Router(
+      ModelCatalog catalog,
+      CatalogView view,
+      ProviderRegistry registry,
+      RetryPolicy retryPolicy,
+      Executor executor) {
+    this.catalog = catalog;
+    this.registry = registry;
+    this.routes = new RouteResolver(new ModelResolver(view), registry);
+    this.retryPolicy = retryPolicy;
+    this.executor = executor;
+  }
+
+  /** A new builder. */
+  public static RouterBuilder builder() {
+    return new RouterBuilder();
+  }
+
+  /** The base catalog (custom overlay models are not included). */
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
+  /** The retry policy new requests are prepared with. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** The format to default-alias map the builder computed. */
+  public Map<ProviderFormat, String> formatDefaults() {
+    return registry.formatDefaults();
+  }
+
+  // ---- Step 1: resolve -------------------------------------------------------------------------------
+
+  /** Every route that may serve {@code model} for a client reading {@code outputFormat}, in order. */
+  public List<ProviderRoute> resolveRoutes(String model, ProviderFormat outputFormat) {
+    return resolveRoutes(model, outputFormat, List.of());
+  }
+
+  /**
+   * Routes in failover mode when {@code fallbackAliases} is non-empty: one primary route, then one route
+   * per requested alias (provider aliases or default secret names such as {@code OPENAI_API_KEY}), drawn
+   * from the model's fallback equivalents.
+   *
+   * @throws dev.llmrouter.error.UnknownModelException if the model is not in the catalog
+   * @throws dev.llmrouter.error.NoProviderException if no registered provider serves it
+   */
+  public List<ProviderRoute> resolveRoutes(
+      String model, ProviderFormat outputFormat, List<String> fallbackAliases) {
+    requireArg(outputFormat, "outputFormat");
+    return routes.resolve(model, outputFormat, fallbackAliases == null ? List.of() : fallbackAliases);
+  }
+
+  // ---- Step 2: prepare -------------------------------------------------------------------------------
+
+  /**
+   * The bytes to send on {@code route} for a non-streaming request. Same-format bodies pass through; the
+   * body's {@code model} becomes the route's model unless {@code preserveBodyModel}.
+   *
+   * @throws InvalidRequestException if the body is not a JSON object
+   * @throws dev.llmrouter.error.TranslationException if the body needs a translation this version lacks
+   */
+  public PreparedRequest prepare(
+      byte[] body, ProviderFormat outputFormat, ProviderRoute route, boolean preserveBodyModel) {
+    return prepare(scan(body), outputFormat, route, preserveBodyModel, false);
+  }
+
+  /** Like {@link #prepare} for a streaming request: also sets the format's stream flag. */
+  public PreparedRequest prepareStream(
+      byte[] body, ProviderFormat outputFormat, ProviderRoute route, boolean preserveBodyModel) {
+    return prepare(scan(body), outputFormat, route, preserveBodyModel, true);
+  }
+
+  private PreparedRequest prepare(
+      RequestShape shape,
+      ProviderFormat outputFormat,
+      ProviderRoute route,
+      boolean preserveBodyModel,
+      boolean stream) {
+    requireArg(outputFormat, "outputFormat");
+    requireArg(route, "route");
+    ProviderFormat target = route.format();
+    String effectiveModel = preserveBodyModel ? shape.model().orElse(route.model()) : route.model();
+    if (target == ProviderFormat.OPENAI
+        && route.provider().formats().contains(ProviderFormat.RESPONSES)
+        && ModelRules.upgradesChatToResponses(shape, effectiveModel)) {
+      target = ProviderFormat.RESPONSES;
+    }
+    RequestTransform transform = Translator.transformRequest(shape, target);
+    Translator.requireResponseTranslation(transform.targetFormat(), outputFormat);
+    byte[] payload = transform.body();
+    if (transform.isPassthrough()) {
+      Optional<String> model = preserveBodyModel ? Optional.empty() : Optional.of(route.model());
+      payload = PayloadEdits.apply(shape, transform.targetFormat(), model, stream);
+    }
+    RouterMetadata metadata =
+        new RouterMetadata(
+            route.modelName(),
+            route.providerAlias(),
+            route.provider().id(),
+            route.model(),
+            transform.targetFormat(),
+            outputFormat,
+            transform.sourceFormat().orElse(null),
+            transform.isPassthrough(),
+            stream,
+            List.of());
+    return new PreparedRequest(route, payload, transform.targetFormat(), outputFormat, stream,
+        shape.requiresJsonResponse(), retryPolicy, metadata);
+  }
+
+  // ---- Step 3: execute -------------------------------------------------------------------------------
+
+  /**
+   * Sends a prepared non-streaming request, retrying per its policy, and returns the response in the
+   * output format.
+   */
+  public Completion execute(PreparedRequest prepared, ClientHeaders headers) {
+    return execute(prepared, headers, new CancellationToken());
+  }
+
+  /** Sends a prepared streaming request; the returned stream must be closed. */
+  public ResponseStream executeStream(PreparedRequest prepared, ClientHeaders headers) {
+    return executeStream(prepared, headers, null, new CancellationToken());
+  }
+
+  /** Like {@link #executeStream(PreparedRequest, ClientHeaders)}, showing every raw event to {@code capture}. */
+  public ResponseStream executeStream(
+      PreparedRequest prepared, ClientHeaders headers, RawChunkListener capture) {
+    return executeStream(prepared, headers, requireArg(capture, "capture"), new CancellationToken());
+  }
+
+  private Completion execute(PreparedRequest prepared, ClientHeaders headers, CancellationToken token) {
+    requireArg(prepared, "prepared");
+    if (prepared.stream()) {
+      throw new InvalidRequestException("request was prepared for streaming; use executeStream");
+    }
+    ProviderRequest request = providerRequest(prepared, prepared.payload(), headers, false, token);
+    List<RouterMetadata.Attempt> attempts = new ArrayList<>(1);
+    Provider provider = prepared.route().provider();
+    byte[] raw = withRetries(prepared, token, attempts, () -> provider.complete(request));
+    // Same response family (checked at preparation): the provider's bytes are the caller's bytes.
+    return new Completion(raw, raw, prepared.metadata().withAttempts(attempts),
+        prepared.requiresJsonResponse());
+  }
+
+  private ResponseStream executeStream(
+      PreparedRequest prepared, ClientHeaders headers, RawChunkListener capture, CancellationToken token) {
+    requireArg(prepared, "prepared");
+    if (!prepared.stream()) {
+      throw new InvalidRequestException("request was prepared without streaming; use execute");
+    }
+    Provider provider = prepared.route().provider();
+    List<RouterMetadata.Attempt> attempts = new ArrayList<>(1);
+    RawResponseStream raw;
+    if (prepared.route().spec().supportsStreaming()) {
+      ProviderRequest request = providerRequest(prepared, prepared.payload(), headers, true, token);
+      raw = withRetries(prepared, token, attempts, () -> provider.completeStream(request));
+    } else {
+      // Fake streaming: one non-streaming call whose body becomes the stream.
+      byte[] payload = PayloadEdits.withoutStreamFields(prepared.payload());
+      ProviderRequest request = providerRequest(prepared, payload, headers, false, token);
+      byte[] body = withRetries(prepared, token, attempts, () -> provider.complete(request));
+      raw = new SingleChunkStream(StreamChunk.of(body));
+    }
+    token.onCancel(raw::close);
+    return new ResponseStream(raw, StreamSession.passthrough(), capture, token,
+        prepared.metadata().withAttempts(attempts));
+  }
+
+  private static ProviderRequest providerRequest(
+      PreparedRequest prepared,
+      byte[] payload,
+      ClientHeaders headers,
+      boolean stream,
+      CancellationToken token) {
+    ProviderRoute route = prepared.route();
+    return ProviderRequest.builder()
+        .payload(payload)
+        .format(prepared.wireFormat())
+        .spec(route.spec())
+        .auth(route.auth())
+        .clientHeaders(headers == null ? ClientHeaders.empty() : headers)
+        .stream(stream)
+        .cancellation(token)
+        .build();
+  }
+
+  /** Calls upstream, retrying retryable failures per the request's policy; records every attempt. */
+  private <T> T withRetries(
+      PreparedRequest prepared,
+      CancellationToken token,
+      List<RouterMetadata.Attempt> attempts,
+      Supplier<T> call) {
+    RetryStrategy strategy = prepared.retryPolicy().strategy();
+    String alias = prepared.route().providerAlias();
+    while (true) {
+      if (token.isCancelled()) {
+        throw cancelled(prepared);
+      }
+      long start = System.nanoTime();
+      try {
+        T result = call.get();
+        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, Optional.empty(),
+            Optional.empty(), Duration.ofNanos(System.nanoTime() - start)));
+        return result;
+      } catch (RouterException e) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        Optional<Integer> status =
+            e instanceof UpstreamHttpException ? Optional.of(((UpstreamHttpException) e).status())
+                : Optional.empty();
+        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, status,
+            Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()), latency));
+        if (token.isCancelled()) {
+          throw e;
+        }
+        Optional<Duration> delay = strategy.nextDelay(e);
+        if (delay.isEmpty()) {
+          throw e;
+        }
+        log.debug("retrying provider alias={} model={} attempt={} delayMs={} after {}", alias,
+            prepared.route().model(), strategy.attempts(), delay.get().toMillis(),
+            e.getClass().getSimpleName());
+        try {
+          if (!token.sleep(delay.get())) {
+            throw cancelled(prepared);
+          }
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new TransportException(prepared.route().provider().id(),
+              "interrupted while waiting to retry", false, ie);
+        }
+      }
+    }
+  }
+
+  private static TransportException cancelled(PreparedRequest prepared) {
+    return new TransportException(prepared.route().provider().id(), "request cancelled", false, null);
+  }
+
+  // ---- One-call facade -------------------------------------------------------------------------------
+
+  /**
+   * Routes a request whose body names the model ({@code model}, or Bedrock's {@code modelId}) and says
+   * whether to stream ({@code "stream": true}). Returns a {@link Completion} or a {@link ResponseStream}.
+   *
+   * @throws InvalidRequestException if the body is not a JSON object or has no model
+   */
+  public RouterResult handle(byte[] body, ProviderFormat outputFormat, ClientHeaders headers) {
+    return handle(body, outputFormat, headers, new CancellationToken());
+  }
+
+  /** {@link #handle} on the router's executor; cancelling the future aborts the upstream call. */
+  public CompletableFuture<RouterResult> handleAsync(
+      byte[] body, ProviderFormat outputFormat, ClientHeaders headers) {
+    return async(token -> handle(body, outputFormat, headers, token));
+  }
+
+  /**
+   * A non-streaming completion of {@code model}; the body's own model and stream flag are ignored for
+   * routing, and the body's model is replaced by the route's.
+   */
+  public Completion complete(
+      byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers) {
+    return complete(body, model, outputFormat, headers, new CancellationToken());
+  }
+
+  /** {@link #complete} on the router's executor; cancelling the future aborts the upstream call. */
+  public CompletableFuture<Completion> completeAsync(
+      byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers) {
+    return async(token -> complete(body, model, outputFormat, headers, token));
+  }
+
+  /** A streaming completion of {@code model}; close the returned stream when done. */
+  public ResponseStream completeStream(
+      byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers) {
+    return completeStream(body, model, outputFormat, headers, new CancellationToken());
+  }
+
+  /** {@link #completeStream} on the router's executor; cancelling the future aborts the upstream call. */
+  public CompletableFuture<ResponseStream> completeStreamAsync(
+      byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers) {
+    return async(token -> completeStream(body, model, outputFormat, headers, token));
+  }
+
+  private RouterResult handle(
+      byte[] body, ProviderFormat outputFormat, ClientHeaders headers, CancellationToken token) {
+    RequestShape shape = scan(body);
+    String model =
+        shape.model()
+            .orElseThrow(() -> new InvalidRequestException(
+                "request body has no \"model\" string; name the model in the body or call complete()"));
+    if (shape.isStream()) {
+      return completeStream(shape, model, outputFormat, headers, token);
+    }
+    return complete(shape, model, outputFormat, headers, token);
+  }
+
+  private Completion complete(
+      byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers,
+      CancellationToken token) {
+    return complete(scan(body), model, outputFormat, headers, token);
+  }
+
+  private ResponseStream completeStream(
+      byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers,
+      CancellationToken token) {
+    return completeStream(scan(body), model, outputFormat, headers, token);
+  }
+
+  private Completion complete(
+      RequestShape shape, String model, ProviderFormat outputFormat, ClientHeaders headers,
+      CancellationToken token) {
+    ProviderRoute route = resolveRoutes(model, outputFormat).get(0);
+    return execute(prepare(shape, outputFormat, route, false, false), headers, token);
+  }
+
+  private ResponseStream completeStream(
+      RequestShape shape, String model, ProviderFormat outputFormat, ClientHeaders headers,
+      CancellationToken token) {
+    ProviderRoute route = resolveRoutes(model, outputFormat).get(0);
+    return executeStream(prepare(shape, outputFormat, route, false, true), headers, null, token);
+  }
+
+  private <T> CompletableFuture<T> async(Function<CancellationToken, T> task) {
+    CancellationToken token = new CancellationToken();
+    CancellableFuture<T> future = new CancellableFuture<>(token);
+    try {
+      executor.execute(
+          () -> {
+            if (future.isDone()) {
+              return;
+            }
+            try {
+              T result = task.apply(token);
+              if (!future.complete(result) && result instanceof AutoCloseable) {
+                closeQuietly((AutoCloseable) result);
+              }
+            } catch (Throwable t) {
+              future.completeExceptionally(t);
+            }
+          });
+    } catch (RuntimeException rejected) {
+      future.completeExceptionally(rejected);
+    }
+    return future;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.debug("closing an abandoned stream failed", e);
+    }
+  }
+
+  private static RequestShape scan(byte[] body) {
+    return RequestShape.scan(body);
+  }
+
+  private static <T> T requireArg(T value, String what) {
+    if (value == null) {
+      throw new InvalidRequestException(what + " must not be null");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "Router{models=" + catalog.size() + ", providers="
+        + registry.registrations().stream().map(ProviderRegistry.Registration::alias).toList() + "}";
+  }
+}

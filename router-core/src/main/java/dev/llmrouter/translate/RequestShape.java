@@ -1,0 +1,497 @@
+package dev.llmrouter.translate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.llmrouter.catalog.ProviderFormat;
+import dev.llmrouter.error.InvalidRequestException;
+import dev.llmrouter.json.Json;
+import dev.llmrouter.json.MemberSpan;
+import dev.llmrouter.json.TopLevelMembers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * What one streaming pass over a request body learns: the routing hints ({@code model}, {@code stream}),
+ * the byte spans of the members the router may edit, and the discriminating features that tell the seven
+ * wire formats apart. Detection reads these features; it never tries to deserialize the body as each
+ * format in turn.
+ */
+public final class RequestShape {
+  // Feature bits.
+  static final int MESSAGES = 1;
+  static final int CONTENTS = 1 << 1;
+  static final int INPUT = 1 << 2;
+  static final int OPENAI_KEY = 1 << 3;
+  static final int ANTHROPIC_KEY = 1 << 4;
+  static final int CONVERSE_KEY = 1 << 5;
+  static final int RESPONSES_KEY = 1 << 6;
+  static final int GOOGLE_KEY = 1 << 7;
+  static final int OPENAI_ROLE = 1 << 8;
+  static final int OPENAI_PART = 1 << 9;
+  static final int ANTHROPIC_PART = 1 << 10;
+  static final int UNTYPED_PART = 1 << 11;
+  static final int TOOL_CALLS = 1 << 12;
+  static final int OPENAI_TOOL = 1 << 13;
+  static final int ANTHROPIC_TOOL = 1 << 14;
+  static final int SYSTEM_TYPED_ARRAY = 1 << 15;
+  static final int SYSTEM_UNTYPED_ARRAY = 1 << 16;
+  static final int MAX_TOKENS = 1 << 17;
+
+  private final byte[] body;
+  private final int features;
+  private final int objectStart;
+  private final boolean emptyObject;
+  private final String model;
+  private final String modelId;
+  private final Boolean stream;
+  private final String anthropicVersion;
+  private final String reasoningEffort;
+  private final String responseFormatType;
+  private final int toolCount;
+  private final MemberSpan modelSpan;
+  private final MemberSpan streamSpan;
+  private final MemberSpan streamOptionsSpan;
+
+  private RequestShape(Scanner s, byte[] body) {
+    this.body = body;
+    this.features = s.features;
+    this.objectStart = s.objectStart;
+    this.emptyObject = s.emptyObject;
+    this.model = s.model;
+    this.modelId = s.modelId;
+    this.stream = s.stream;
+    this.anthropicVersion = s.anthropicVersion;
+    this.reasoningEffort = s.reasoningEffort;
+    this.responseFormatType = s.responseFormatType;
+    this.toolCount = s.toolCount;
+    this.modelSpan = s.modelSpan;
+    this.streamSpan = s.streamSpan;
+    this.streamOptionsSpan = s.streamOptionsSpan;
+  }
+
+  /**
+   * Scans a request body.
+   *
+   * @throws InvalidRequestException if it is not valid JSON or not a JSON object
+   */
+  public static RequestShape scan(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new InvalidRequestException("request body is empty; expected a JSON object");
+    }
+    Scanner s = new Scanner();
+    try (JsonParser p = Json.parser(body)) {
+      s.scan(p);
+    } catch (JsonProcessingException e) {
+      throw Json.invalid("request body", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new RequestShape(s, body);
+  }
+
+  /** The body this shape describes (not copied). */
+  public byte[] body() {
+    return body;
+  }
+
+  /** Top-level {@code model}, or Bedrock's {@code modelId}, when it is a string. */
+  public Optional<String> model() {
+    return Optional.ofNullable(model != null ? model : modelId);
+  }
+
+  /** Top-level {@code stream} when it is a boolean. */
+  public Optional<Boolean> stream() {
+    return Optional.ofNullable(stream);
+  }
+
+  /** Whether the caller asked for a stream ({@code "stream": true}). */
+  public boolean isStream() {
+    return Boolean.TRUE.equals(stream);
+  }
+
+  /** {@code reasoning_effort} (Chat Completions), when it is a string. */
+  public Optional<String> reasoningEffort() {
+    return Optional.ofNullable(reasoningEffort);
+  }
+
+  /** Number of entries in a top-level {@code tools} array. */
+  public int toolCount() {
+    return toolCount;
+  }
+
+  /** {@code anthropic_version}, carried by the Bedrock and Vertex flavours of Anthropic Messages. */
+  public Optional<String> anthropicVersion() {
+    return Optional.ofNullable(anthropicVersion);
+  }
+
+  /** Whether the client asked for a JSON object response ({@code response_format.type: json_object}). */
+  public boolean requiresJsonResponse() {
+    return "json_object".equals(responseFormatType);
+  }
+
+  Optional<MemberSpan> modelSpan() {
+    return Optional.ofNullable(modelSpan);
+  }
+
+  Optional<MemberSpan> streamSpan() {
+    return Optional.ofNullable(streamSpan);
+  }
+
+  Optional<MemberSpan> streamOptionsSpan() {
+    return Optional.ofNullable(streamOptionsSpan);
+  }
+
+  int objectStart() {
+    return objectStart;
+  }
+
+  boolean isEmptyObject() {
+    return emptyObject;
+  }
+
+  private boolean has(int bits) {
+    return (features & bits) != 0;
+  }
+
+  private boolean openAiSignals() {
+    return has(OPENAI_KEY | OPENAI_ROLE | OPENAI_PART | TOOL_CALLS | OPENAI_TOOL);
+  }
+
+  private boolean anthropicSignals() {
+    return has(ANTHROPIC_KEY | ANTHROPIC_PART | ANTHROPIC_TOOL | SYSTEM_TYPED_ARRAY)
+        || anthropicVersion != null;
+  }
+
+  private boolean converseSignals() {
+    return has(CONVERSE_KEY | UNTYPED_PART | SYSTEM_UNTYPED_ARRAY);
+  }
+
+  /**
+   * The format this body is most likely written in, from its discriminating keys; empty when nothing
+   * identifies it. Priority: Gemini {@code contents}; Anthropic {@code anthropic_version} flavours;
+   * Responses {@code input}; then, for {@code messages} bodies, Converse, Anthropic and Chat signals. A
+   * plain messages body with {@code max_tokens} and no other signal reads as Anthropic (which requires
+   * that field), otherwise as Chat Completions.
+   */
+  public Optional<ProviderFormat> detect() {
+    if (has(CONTENTS)) {
+      return Optional.of(ProviderFormat.GOOGLE);
+    }
+    if (has(MESSAGES) && anthropicVersion != null && !openAiSignals()) {
+      if (anthropicVersion.startsWith("bedrock-")) {
+        return Optional.of(ProviderFormat.BEDROCK_ANTHROPIC);
+      }
+      if (anthropicVersion.startsWith("vertex-")) {
+        return Optional.of(ProviderFormat.VERTEX_ANTHROPIC);
+      }
+    }
+    if (!has(MESSAGES)) {
+      if (has(INPUT | RESPONSES_KEY)) {
+        return Optional.of(ProviderFormat.RESPONSES);
+      }
+      if (has(GOOGLE_KEY)) {
+        return Optional.of(ProviderFormat.GOOGLE);
+      }
+      return Optional.empty();
+    }
+    if (converseSignals() && !openAiSignals() && !has(ANTHROPIC_PART | ANTHROPIC_TOOL)) {
+      return Optional.of(ProviderFormat.CONVERSE);
+    }
+    boolean anthropic = anthropicSignals();
+    boolean openAi = openAiSignals();
+    if (anthropic && !openAi) {
+      return Optional.of(ProviderFormat.ANTHROPIC);
+    }
+    if (openAi) {
+      return Optional.of(ProviderFormat.OPENAI);
+    }
+    return Optional.of(has(MAX_TOKENS) ? ProviderFormat.ANTHROPIC : ProviderFormat.OPENAI);
+  }
+
+  /**
+   * Whether the body can be sent as {@code format} without translation: it has that format's shape and
+   * nothing that only another format has. An ambiguous body (a plain messages list) is compatible with
+   * both Chat Completions and, when it sets {@code max_tokens}, Anthropic.
+   */
+  public boolean isCompatibleWith(ProviderFormat format) {
+    switch (format) {
+      case OPENAI:
+      case MISTRAL:
+        return has(MESSAGES) && !has(CONTENTS) && !anthropicSignals() && !converseSignals();
+      case ANTHROPIC:
+        return has(MESSAGES) && has(MAX_TOKENS) && !has(CONTENTS) && !openAiSignals()
+            && !has(CONVERSE_KEY | UNTYPED_PART | SYSTEM_UNTYPED_ARRAY) && anthropicVersion == null;
+      case BEDROCK_ANTHROPIC:
+        return has(MESSAGES) && !openAiSignals() && anthropicVersion != null
+            && anthropicVersion.startsWith("bedrock-");
+      case VERTEX_ANTHROPIC:
+        return has(MESSAGES) && !openAiSignals() && anthropicVersion != null
+            && anthropicVersion.startsWith("vertex-");
+      case CONVERSE:
+        return has(MESSAGES) && !openAiSignals() && !has(ANTHROPIC_PART | ANTHROPIC_TOOL)
+            && anthropicVersion == null && converseSignals();
+      case RESPONSES:
+        return !has(MESSAGES | CONTENTS) && has(INPUT | RESPONSES_KEY);
+      case GOOGLE:
+        return has(CONTENTS) && !has(MESSAGES);
+      default:
+        return false;
+    }
+  }
+
+  /** Collects features in one pass; nested values it does not need are skipped without copying. */
+  private static final class Scanner {
+    int features;
+    int objectStart;
+    boolean emptyObject = true;
+    String model;
+    String modelId;
+    Boolean stream;
+    String anthropicVersion;
+    String reasoningEffort;
+    String responseFormatType;
+    int toolCount;
+    MemberSpan modelSpan;
+    MemberSpan streamSpan;
+    MemberSpan streamOptionsSpan;
+
+    void scan(JsonParser p) throws IOException {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new InvalidRequestException(
+            "request body must be a JSON object, got " + describe(first));
+      }
+      objectStart = (int) p.currentTokenLocation().getByteOffset();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        emptyObject = false;
+        String name = p.currentName();
+        int keyStart = (int) p.currentTokenLocation().getByteOffset();
+        JsonToken value = p.nextToken();
+        int valueStart = (int) p.currentTokenLocation().getByteOffset();
+        member(p, name, value);
+        int valueEnd = (int) p.currentLocation().getByteOffset();
+        switch (name) {
+          case "model":
+            modelSpan = new MemberSpan(name, keyStart, valueStart, valueEnd, value);
+            break;
+          case "stream":
+            streamSpan = new MemberSpan(name, keyStart, valueStart, valueEnd, value);
+            break;
+          case "stream_options":
+            streamOptionsSpan = new MemberSpan(name, keyStart, valueStart, valueEnd, value);
+            break;
+          default:
+            break;
+        }
+      }
+      TopLevelMembers.requireEnd(p);
+    }
+
+    /** Reads one top-level member's value, leaving the parser on its last token. */
+    private void member(JsonParser p, String name, JsonToken value) throws IOException {
+      switch (name) {
+        case "model":
+          model = stringOrSkip(p, value);
+          return;
+        case "modelId":
+          modelId = stringOrSkip(p, value);
+          features |= CONVERSE_KEY;
+          return;
+        case "stream":
+          stream = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
+              : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+          TopLevelMembers.finishValue(p, value);
+          return;
+        case "anthropic_version":
+          anthropicVersion = stringOrSkip(p, value);
+          return;
+        case "reasoning_effort":
+          reasoningEffort = stringOrSkip(p, value);
+          features |= OPENAI_KEY;
+          return;
+        case "messages":
+          features |= MESSAGES;
+          messages(p, value);
+          return;
+        case "contents":
+          features |= CONTENTS;
+          break;
+        case "input":
+          features |= INPUT;
+          break;
+        case "tools":
+          tools(p, value);
+          return;
+        case "system":
+          system(p, value);
+          return;
+        case "response_format":
+          features |= OPENAI_KEY;
+          responseFormat(p, value);
+          return;
+        case "max_tokens":
+          features |= MAX_TOKENS;
+          break;
+        default:
+          features |= KeyTable.featureOf(name);
+          break;
+      }
+      TopLevelMembers.finishValue(p, value);
+    }
+
+    private void messages(JsonParser p, JsonToken value) throws IOException {
+      if (value != JsonToken.START_ARRAY) {
+        TopLevelMembers.finishValue(p, value);
+        return;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t != JsonToken.START_OBJECT) {
+          TopLevelMembers.finishValue(p, t);
+          continue;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonToken v = p.nextToken();
+          if ("role".equals(key) && v == JsonToken.VALUE_STRING) {
+            String role = p.getText();
+            if (!"user".equals(role) && !"assistant".equals(role)) {
+              features |= OPENAI_ROLE;
+            }
+          } else if ("content".equals(key) && v == JsonToken.START_ARRAY) {
+            parts(p);
+          } else {
+            if ("tool_calls".equals(key) || "function_call".equals(key) || "tool_call_id".equals(key)) {
+              features |= TOOL_CALLS;
+            }
+            TopLevelMembers.finishValue(p, v);
+          }
+        }
+      }
+    }
+
+    private void parts(JsonParser p) throws IOException {
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t != JsonToken.START_OBJECT) {
+          TopLevelMembers.finishValue(p, t);
+          continue;
+        }
+        boolean typed = false;
+        boolean converseKey = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonToken v = p.nextToken();
+          if ("type".equals(key) && v == JsonToken.VALUE_STRING) {
+            typed = true;
+            features |= KeyTable.partFeature(p.getText());
+          } else {
+            converseKey |= KeyTable.isConversePartKey(key);
+            TopLevelMembers.finishValue(p, v);
+          }
+        }
+        if (!typed && converseKey) {
+          features |= UNTYPED_PART;
+        }
+      }
+    }
+
+    private void tools(JsonParser p, JsonToken value) throws IOException {
+      if (value != JsonToken.START_ARRAY) {
+        TopLevelMembers.finishValue(p, value);
+        return;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        toolCount++;
+        if (t != JsonToken.START_OBJECT) {
+          TopLevelMembers.finishValue(p, t);
+          continue;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonToken v = p.nextToken();
+          if ("function".equals(key)) {
+            features |= OPENAI_TOOL;
+          } else if ("input_schema".equals(key)) {
+            features |= ANTHROPIC_TOOL;
+          }
+          TopLevelMembers.finishValue(p, v);
+        }
+      }
+    }
+
+    private void system(JsonParser p, JsonToken value) throws IOException {
+      if (value == JsonToken.VALUE_STRING) {
+        features |= ANTHROPIC_KEY;
+        p.finishToken();
+        return;
+      }
+      if (value != JsonToken.START_ARRAY) {
+        TopLevelMembers.finishValue(p, value);
+        return;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t != JsonToken.START_OBJECT) {
+          TopLevelMembers.finishValue(p, t);
+          continue;
+        }
+        boolean typed = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          typed |= "type".equals(p.currentName());
+          TopLevelMembers.finishValue(p, p.nextToken());
+        }
+        features |= typed ? SYSTEM_TYPED_ARRAY : SYSTEM_UNTYPED_ARRAY;
+      }
+    }
+
+    private void responseFormat(JsonParser p, JsonToken value) throws IOException {
+      if (value != JsonToken.START_OBJECT) {
+        TopLevelMembers.finishValue(p, value);
+        return;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken v = p.nextToken();
+        if ("type".equals(key) && v == JsonToken.VALUE_STRING) {
+          responseFormatType = p.getText();
+        } else {
+          TopLevelMembers.finishValue(p, v);
+        }
+      }
+    }
+
+    private static String stringOrSkip(JsonParser p, JsonToken value) throws IOException {
+      if (value == JsonToken.VALUE_STRING) {
+        return p.getText();
+      }
+      TopLevelMembers.finishValue(p, value);
+      return null;
+    }
+
+    private static String describe(JsonToken t) {
+      if (t == null) {
+        return "nothing";
+      }
+      switch (t) {
+        case START_ARRAY:
+          return "an array";
+        case VALUE_STRING:
+          return "a string";
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return "a number";
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return "a boolean";
+        case VALUE_NULL:
+          return "null";
+        default:
+          return t.toString();
+      }
+    }
+  }
+}
