@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -467,9 +468,13 @@ public final class ModelCatalog implements CatalogView {
     }
   }
 
-  /** Loads a catalog resource once, on first use; a failure is not cached. */
+  /**
+   * Loads a catalog resource once, on first use; a failure is not cached. A lock rather than a monitor, so
+   * a virtual thread doing the first load is not pinned during the I/O.
+   */
   static final class Lazy {
     private final String resource;
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile ModelCatalog value;
 
     Lazy(String resource) {
@@ -479,12 +484,15 @@ public final class ModelCatalog implements CatalogView {
     ModelCatalog get() {
       ModelCatalog v = value;
       if (v == null) {
-        synchronized (this) {
+        lock.lock();
+        try {
           v = value;
           if (v == null) {
             v = loadResource(resource);
             value = v;
           }
+        } finally {
+          lock.unlock();
         }
       }
       return v;

@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.llmrouter.providers.EndlessSse;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -39,7 +39,6 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,7 +208,7 @@ class RouterOpenAIEndToEndTest {
 
   @Test
   void closingTheResponseStreamCancelsTheUpstreamCall() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse()).build());
+    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse("{\"n\":0}")).build());
     ResponseStream stream =
         router.completeStream(utf8(chat("gpt-4o-mini", "")), "gpt-4o-mini", ProviderFormat.OPENAI, null);
     assertThat(stream.next().utf8()).isEqualTo("{\"n\":0}");
@@ -288,29 +287,5 @@ class RouterOpenAIEndToEndTest {
     assertThatThrownBy(() -> router.handle(utf8(anthropicBody), ProviderFormat.OPENAI, null))
         .isInstanceOf(TranslationException.class).hasMessageContaining("translation not yet supported");
     assertThat(server.getRequestCount()).isZero();
-  }
-
-  /** An SSE body that never ends: one event, then keep-alive comments until the client goes away. */
-  static final class EndlessSse implements MockResponseBody {
-    @Override
-    public long getContentLength() {
-      return -1;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      sink.writeUtf8("data: {\"n\":0}\n\n");
-      sink.flush();
-      try {
-        while (true) {
-          Thread.sleep(20);
-          sink.writeUtf8(": keep-alive\n\n");
-          sink.flush();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-    }
   }
 }

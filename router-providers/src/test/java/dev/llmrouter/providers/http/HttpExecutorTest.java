@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import dev.llmrouter.providers.EndlessSse;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -265,7 +265,7 @@ class HttpExecutorTest {
 
   @Test
   void closingANeverEndingStreamCancelsTheCallAndDropsTheConnection() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse()).build());
+    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse("{\"first\":true}")).build());
     RawResponseStream stream = executor().postSse(url(), JSON, PAYLOAD, new CancellationToken());
     assertThat(stream.hasNext()).isTrue();
     assertThat(stream.next().utf8()).isEqualTo("{\"first\":true}");
@@ -281,7 +281,7 @@ class HttpExecutorTest {
 
   @Test
   void closingAStreamFromAnotherThreadUnblocksTheReader() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse()).build());
+    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse("{\"first\":true}")).build());
     RawResponseStream stream = executor().postSse(url(), JSON, PAYLOAD, new CancellationToken());
     CountDownLatch gotFirst = new CountDownLatch(1);
     CompletableFuture<Integer> reader =
@@ -319,30 +319,6 @@ class HttpExecutorTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(10);
-    }
-  }
-
-  /** One event, then keep-alive comments forever, until the client goes away. */
-  static final class EndlessSse implements MockResponseBody {
-    @Override
-    public long getContentLength() {
-      return -1;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      sink.writeUtf8("data: {\"first\":true}\n\n");
-      sink.flush();
-      try {
-        while (true) {
-          Thread.sleep(20);
-          sink.writeUtf8(": keep-alive\n\n");
-          sink.flush();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
     }
   }
 }

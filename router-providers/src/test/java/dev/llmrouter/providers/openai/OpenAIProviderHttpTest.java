@@ -32,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.llmrouter.providers.EndlessSse;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -41,7 +41,6 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -310,7 +309,7 @@ class OpenAIProviderHttpTest {
 
   @Test
   void closingANeverEndingStreamCancelsTheCall() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse()).build());
+    server.enqueue(new MockResponse.Builder().code(200).body(new EndlessSse("{\"first\":true}")).build());
     RawResponseStream stream = provider().completeStream(chatRequest("gpt-4o", "{}").stream(true).build());
     assertThat(stream.next().utf8()).isEqualTo("{\"first\":true}");
     assertThat(pool.connectionCount()).isEqualTo(1);
@@ -363,29 +362,5 @@ class OpenAIProviderHttpTest {
     assertThat(groq.matchesProviderAlias("groq")).isTrue();
     groq.complete(chatRequest("llama-3.3-70b", CHAT).build());
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/openai/v1/chat/completions");
-  }
-
-  /** One event, then keep-alive comments forever, until the client goes away. */
-  static final class EndlessSse implements MockResponseBody {
-    @Override
-    public long getContentLength() {
-      return -1;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      sink.writeUtf8("data: {\"first\":true}\n\n");
-      sink.flush();
-      try {
-        while (true) {
-          Thread.sleep(20);
-          sink.writeUtf8(": keep-alive\n\n");
-          sink.flush();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-    }
   }
 }
