@@ -5,6 +5,8 @@ import dev.llmrouter.catalog.ModelCatalog;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.error.RouterException;
+import dev.llmrouter.error.ResponseTransformException;
+import dev.llmrouter.error.TranslationException;
 import dev.llmrouter.error.TransportException;
 import dev.llmrouter.error.UpstreamHttpException;
 import dev.llmrouter.http.ClientHeaders;
@@ -21,11 +23,13 @@ import dev.llmrouter.route.RouteResolver;
 import dev.llmrouter.stream.RawChunkListener;
 import dev.llmrouter.stream.StreamChunk;
 import dev.llmrouter.stream.StreamSession;
-import dev.llmrouter.translate.ModelRules;
 import dev.llmrouter.translate.PayloadEdits;
 import dev.llmrouter.translate.RequestShape;
 import dev.llmrouter.translate.RequestTransform;
+import dev.llmrouter.translate.ResponseModelPatch;
+import dev.llmrouter.translate.ResponseShape;
 import dev.llmrouter.translate.Translator;
+import dev.llmrouter.translate.stream.SameFormatStreamSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,19 +151,17 @@ public final class Router {
       boolean stream) {
     requireArg(outputFormat, "outputFormat");
     requireArg(route, "route");
-    ProviderFormat target = route.format();
-    String effectiveModel = preserveBodyModel ? shape.model().orElse(route.model()) : route.model();
-    if (target == ProviderFormat.OPENAI
-        && route.provider().formats().contains(ProviderFormat.RESPONSES)
-        && ModelRules.upgradesChatToResponses(shape, effectiveModel)) {
-      target = ProviderFormat.RESPONSES;
-    }
-    RequestTransform transform = Translator.transformRequest(shape, target);
+    boolean providerServesResponses = route.provider().formats().contains(ProviderFormat.RESPONSES);
+    Optional<String> modelOverride = preserveBodyModel ? Optional.empty() : Optional.of(route.model());
+    RequestTransform transform =
+        Translator.transformRequest(
+            shape, route.format(), modelOverride, Optional.of(outputFormat), providerServesResponses);
     Translator.requireResponseTranslation(transform.targetFormat(), outputFormat);
     byte[] payload = transform.body();
     if (transform.isPassthrough()) {
-      Optional<String> model = preserveBodyModel ? Optional.empty() : Optional.of(route.model());
-      payload = PayloadEdits.apply(shape, transform.targetFormat(), model, stream);
+      payload = PayloadEdits.apply(shape, transform.targetFormat(), modelOverride, stream);
+    } else if (stream && PayloadEdits.streamsByBodyFlag(transform.targetFormat())) {
+      payload = PayloadEdits.apply(RequestShape.scan(payload), transform.targetFormat(), Optional.empty(), true);
     }
     RouterMetadata metadata =
         new RouterMetadata(
@@ -174,7 +176,7 @@ public final class Router {
             stream,
             List.of());
     return new PreparedRequest(route, payload, transform.targetFormat(), outputFormat, stream,
-        shape.requiresJsonResponse(), retryPolicy, metadata);
+        transform.requiresJsonResponse(), retryPolicy, metadata);
   }
 
   // ---- Step 3: execute -------------------------------------------------------------------------------
@@ -207,8 +209,8 @@ public final class Router {
     List<RouterMetadata.Attempt> attempts = new ArrayList<>(1);
     Provider provider = prepared.route().provider();
     byte[] raw = withRetries(prepared, token, attempts, () -> provider.complete(request));
-    // Same response family (checked at preparation): the provider's bytes are the caller's bytes.
-    return new Completion(raw, raw, prepared.metadata().withAttempts(attempts),
+    byte[] body = translateResponse(prepared, raw);
+    return new Completion(body, raw, prepared.metadata().withAttempts(attempts),
         prepared.requiresJsonResponse());
   }
 
@@ -232,8 +234,38 @@ public final class Router {
       raw = new SingleChunkStream(StreamChunk.of(body));
     }
     token.onCancel(raw::close);
-    return new ResponseStream(raw, StreamSession.passthrough(), capture, token,
+    return new ResponseStream(raw, streamSession(prepared), capture, token,
         prepared.metadata().withAttempts(attempts));
+  }
+
+  /**
+   * The provider's reply in the caller's format: the same bytes within a response family, otherwise
+   * translated, with lingua's {@code "model":"transformed"} placeholder replaced by the route's model.
+   */
+  private static byte[] translateResponse(PreparedRequest prepared, byte[] raw) {
+    ProviderFormat wire = prepared.wireFormat();
+    ProviderFormat output = prepared.outputFormat();
+    if (Translator.isResponsePassthrough(wire, output)) {
+      return raw;
+    }
+    // Like lingua, read the reply's own format rather than trusting the wire format: a provider may answer
+    // in another dialect (an OpenAI-compatible endpoint behind an Anthropic route, say).
+    ProviderFormat source = ResponseShape.detect(raw).orElse(wire);
+    if (Translator.isResponsePassthrough(source, output)) {
+      return raw;
+    }
+    try {
+      byte[] translated = Translator.transformResponse(raw, source, output).body();
+      return ResponseModelPatch.replaceTransformedModel(translated, prepared.route().model());
+    } catch (TranslationException e) {
+      throw new ResponseTransformException(prepared.route().provider().id(), e.getMessage(), raw, e);
+    }
+  }
+
+  private static StreamSession streamSession(PreparedRequest prepared) {
+    return Translator.isResponsePassthrough(prepared.wireFormat(), prepared.outputFormat())
+        ? new SameFormatStreamSession(prepared.outputFormat())
+        : Translator.newStreamSession(prepared.outputFormat());
   }
 
   private static ProviderRequest providerRequest(

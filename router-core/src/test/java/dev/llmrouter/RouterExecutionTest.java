@@ -14,6 +14,7 @@ import dev.llmrouter.catalog.ModelFlavor;
 import dev.llmrouter.catalog.ModelSpec;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.InvalidRequestException;
+import dev.llmrouter.error.ResponseTransformException;
 import dev.llmrouter.error.RouterException;
 import dev.llmrouter.error.TranslationException;
 import dev.llmrouter.error.TransportException;
@@ -26,9 +27,11 @@ import dev.llmrouter.retry.RetryPolicy;
 import dev.llmrouter.route.ProviderRoute;
 import dev.llmrouter.stream.StreamChunk;
 import dev.llmrouter.testing.BlockingProvider;
+import dev.llmrouter.testing.EventSequences;
 import dev.llmrouter.testing.FailingProvider;
 import dev.llmrouter.testing.Fixtures;
 import dev.llmrouter.testing.JsonProbe;
+import dev.llmrouter.testing.NativeReplies;
 import dev.llmrouter.testing.RecordingRawStream;
 import dev.llmrouter.testing.StubProvider;
 import java.io.IOException;
@@ -46,8 +49,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Preparing and executing requests with in-memory providers: the execution tests of the Rust router's
- * {@code tests/router.rs} and {@code src/router.rs} that need no translation, and the Java router's
- * own behaviour (zero-copy pass-through, retries, the one-call facade, streams, async cancellation).
+ * {@code tests/router.rs}, {@code src/router.rs} and {@code src/streaming.rs} (translation included),
+ * and the Java router's own behaviour (zero-copy pass-through, the Responses upgrade only for providers
+ * that serve Responses, retries, the one-call facade, streams, async cancellation). End-to-end
+ * translation between client and provider formats is in {@link RouterTranslationTest}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RouterExecutionTest {
@@ -234,26 +239,89 @@ class RouterExecutionTest {
   }
 
   /**
-   * The Rust test needs the chat-to-Responses translation (issue 3). What Java can show today: with a
-   * Responses-capable provider the upgrade is decided (the target becomes Responses), so preparation
-   * refuses the translation before any upstream call. Replace with the full port when translation lands.
+   * The Rust CapturingAnthropicStub answers every call with a chat.completion, whatever format it was
+   * called in; lingua's transform_response detects the reply's own format (spec 1.6), so the Chat client
+   * gets it back as is.
    */
   @Test
-  void reasoning_effort_with_tools_targets_responses_before_translation() {
-    StubProvider openai = StubProvider.of("openai", ProviderFormat.OPENAI, ProviderFormat.RESPONSES);
+  void anthropic_native_catalog_format_resolves_to_anthropic() {
+    StubProvider anthropic =
+        StubProvider.builder("anthropic")
+            .formats(ProviderFormat.ANTHROPIC, ProviderFormat.OPENAI)
+            .response(Fixtures.chatResponse("claude-test", "ok"))
+            .build();
+    Router router =
+        Router.builder()
+            .catalog(catalog("claude-haiku-4-5", spec("claude-haiku-4-5", ProviderFormat.ANTHROPIC)))
+            .addProvider("anthropic", anthropic, auth(), ProviderFormat.ANTHROPIC, ProviderFormat.OPENAI)
+            .build();
+    byte[] body =
+        bytes("{\"model\":\"claude-haiku-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 1+1?\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, "claude-haiku-4-5", ProviderFormat.OPENAI);
+    router.execute(prepared, ClientHeaders.empty());
+
+    assertThat(anthropic.onlyCall().format())
+        .as("standard Anthropic model should still use Anthropic format to hit /v1/messages")
+        .isEqualTo(ProviderFormat.ANTHROPIC);
+  }
+
+  /**
+   * Faithful port: the Rust CapturingOpenAIStub answers a chat.completion even when called with
+   * Responses; lingua detects the reply's format (spec 1.6), finds Chat Completions, and passes it through.
+   */
+  @Test
+  void reasoning_effort_with_tools_upgrades_format_to_responses() {
+    byte[] reply = Fixtures.chatResponse("gpt-5.4-mini", "ok");
+    StubProvider openai =
+        StubProvider.builder("openai").formats(ProviderFormat.OPENAI, ProviderFormat.RESPONSES).response(reply).build();
     Router router =
         Router.builder()
             .catalog(catalog("gpt-5.2-mini", openaiSpec("gpt-5.2-mini")))
             .addProvider("openai", openai, auth(), ProviderFormat.OPENAI, ProviderFormat.RESPONSES)
             .build();
-    ProviderRoute route = router.resolveRoutes("gpt-5.2-mini", ProviderFormat.OPENAI).get(0);
-    assertThat(route.format()).isEqualTo(ProviderFormat.OPENAI);
 
-    assertThatThrownBy(() -> router.prepare(reasoningWithTools("gpt-5.2-mini", "medium"), ProviderFormat.OPENAI,
-            route, false))
-        .isInstanceOf(TranslationException.class)
-        .hasMessageContaining("responses");
-    assertThat(openai.totalCalls()).isZero();
+    PreparedRequest prepared =
+        prepareFirst(router, reasoningWithTools("gpt-5.2-mini", "medium"), "gpt-5.2-mini", ProviderFormat.OPENAI);
+    assertThat(prepared.metadata().providerFormat())
+        .as("provider_format in metadata should reflect the upgrade to Responses")
+        .isEqualTo(ProviderFormat.RESPONSES);
+
+    Completion completion = router.execute(prepared, ClientHeaders.empty());
+
+    assertThat(openai.onlyCall().format())
+        .as("provider.complete() must be called with Responses so the request hits /v1/responses")
+        .isEqualTo(ProviderFormat.RESPONSES);
+    assertThat(completion.body()).isEqualTo(reply);
+  }
+
+  /**
+   * Rust prepares only; lingua detects the plain messages body with max_tokens as Anthropic. Java reads it
+   * as the format the caller says it speaks (the output format) when the body fits it: here Anthropic.
+   */
+  @Test
+  void responses_required_model_uses_responses_for_anthropic_messages_output() {
+    Router router =
+        Router.builder()
+            .catalog(catalog("gpt-5.5", openaiSpec("gpt-5.5")))
+            .addProvider("openai", StubProvider.of("openai", ProviderFormat.OPENAI, ProviderFormat.RESPONSES),
+                auth(), ProviderFormat.OPENAI, ProviderFormat.RESPONSES)
+            .build();
+    byte[] body =
+        bytes("{\"model\":\"gpt-5.5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    ProviderRoute route = router.resolveRoutes("gpt-5.5", ProviderFormat.ANTHROPIC).get(0);
+    PreparedRequest prepared = router.prepare(body, ProviderFormat.ANTHROPIC, route, false);
+
+    assertThat(prepared.metadata().detectedInputFormat())
+        .as("request should be detected as Anthropic messages input")
+        .contains(ProviderFormat.ANTHROPIC);
+    assertThat(prepared.metadata().providerFormat())
+        .as("gpt-5.5 should use Responses transport even when the caller uses /v1/messages")
+        .isEqualTo(ProviderFormat.RESPONSES);
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.RESPONSES);
+    assertThat(JsonProbe.has(prepared.payload(), "input", 0)).isTrue();
+    assertThat(JsonProbe.has(prepared.payload(), "messages")).isFalse();
   }
 
   private static byte[] reasoningWithTools(String model, String effort) {
@@ -263,21 +331,96 @@ class RouterExecutionTest {
         + "\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}}}]}");
   }
 
-  // ---- The Responses upgrade (Java: only when the provider supports Responses) ---------------------
+  // ---- The Responses upgrade (Java: only when the provider serves Responses) -----------------------
 
+  @Test
+  void reasoning_effort_with_tools_sends_a_responses_body_and_translates_the_reply_back() {
+    byte[] reply = NativeReplies.responsesFunctionCall("gpt-5.2-mini");
+    StubProvider openai =
+        StubProvider.builder("openai")
+            .formats(ProviderFormat.OPENAI, ProviderFormat.RESPONSES)
+            .responseFor(ProviderFormat.RESPONSES, reply)
+            .build();
+    Router router =
+        Router.builder()
+            .catalog(catalog("gpt-5.2-mini", openaiSpec("gpt-5.2-mini")))
+            .addProvider("openai", openai, auth(), ProviderFormat.OPENAI, ProviderFormat.RESPONSES)
+            .build();
+    ProviderRoute route = router.resolveRoutes("gpt-5.2-mini", ProviderFormat.OPENAI).get(0);
+    assertThat(route.format()).isEqualTo(ProviderFormat.OPENAI);
+
+    PreparedRequest prepared =
+        router.prepare(reasoningWithTools("gpt-5.2-mini", "medium"), ProviderFormat.OPENAI, route, false);
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.RESPONSES);
+    assertThat(prepared.metadata().providerFormat()).isEqualTo(ProviderFormat.RESPONSES);
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
+    assertThat(prepared.metadata().passthrough()).isFalse();
+
+    Completion completion = router.execute(prepared, ClientHeaders.empty());
+
+    ProviderRequest call = openai.onlyCall();
+    assertThat(call.format()).isEqualTo(ProviderFormat.RESPONSES);
+    byte[] sent = call.payload();
+    assertThat(JsonProbe.keys(sent)).contains("model", "input", "tools", "reasoning").doesNotContain("messages",
+        "reasoning_effort");
+    assertThat(JsonProbe.text(sent, "model")).isEqualTo("gpt-5.2-mini");
+    assertThat(JsonProbe.array(sent, "input")).hasSize(1);
+    assertThat(JsonProbe.text(sent, "input", 0, "role")).isEqualTo("user");
+    assertThat(JsonProbe.text(sent, "input", 0, "content")).isEqualTo("Tokyo weather?");
+    assertThat(JsonProbe.text(sent, "reasoning", "effort")).isEqualTo("medium");
+    assertThat(JsonProbe.text(sent, "tools", 0, "type")).isEqualTo("function");
+    assertThat(JsonProbe.text(sent, "tools", 0, "name")).isEqualTo("get_weather");
+
+    byte[] body = completion.body();
+    assertThat(completion.rawBody()).isSameAs(reply);
+    assertThat(JsonProbe.text(body, "object")).isEqualTo("chat.completion");
+    assertThat(JsonProbe.text(body, "model")).isEqualTo("gpt-5.2-mini");
+    assertThat(JsonProbe.text(body, "choices", 0, "finish_reason")).isEqualTo("tool_calls");
+    assertThat(JsonProbe.array(body, "choices", 0, "message", "tool_calls")).hasSize(1);
+    assertThat(JsonProbe.text(body, "choices", 0, "message", "tool_calls", 0, "id")).isEqualTo("call_A");
+    assertThat(JsonProbe.text(body, "choices", 0, "message", "tool_calls", 0, "function", "name"))
+        .isEqualTo("get_weather");
+    assertThat(JsonProbe.text(body, "choices", 0, "message", "tool_calls", 0, "function", "arguments"))
+        .isEqualTo("{\"location\":\"Tokyo\"}");
+    assertThat(JsonProbe.integer(body, "usage", "total_tokens")).isEqualTo(30);
+  }
+
+  /**
+   * Without Responses support the request stays Chat. gpt-5 family bodies that set a key the model rule
+   * changes (here reasoning_effort) are re-serialized through the IR, as lingua always does for the
+   * family; the same body for a model outside any rule family goes out as the caller's array.
+   */
   @Test
   void reasoning_effort_with_tools_stays_chat_when_provider_lacks_responses() {
     StubProvider chatOnly = StubProvider.of("openai", ProviderFormat.OPENAI);
-    Router router = routerWith("gpt-5.2-mini", openaiSpec("gpt-5.2-mini"), "openai", chatOnly);
-    byte[] body = reasoningWithTools("gpt-5.2-mini", "medium");
+    Router router =
+        Router.builder()
+            .catalog(ModelCatalog.builder()
+                .put("gpt-5.2-mini", openaiSpec("gpt-5.2-mini"))
+                .put("gpt-4.1", openaiSpec("gpt-4.1"))
+                .build())
+            .addProvider("openai", chatOnly, auth(), ProviderFormat.OPENAI)
+            .build();
 
-    PreparedRequest prepared = prepareFirst(router, body, "gpt-5.2-mini", ProviderFormat.OPENAI);
+    byte[] gpt5 = reasoningWithTools("gpt-5.2-mini", "medium");
+    PreparedRequest prepared = prepareFirst(router, gpt5, "gpt-5.2-mini", ProviderFormat.OPENAI);
     assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
     assertThat(prepared.metadata().providerFormat()).isEqualTo(ProviderFormat.OPENAI);
-    assertThat(prepared.payload()).isSameAs(body);
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
+    assertThat(prepared.metadata().passthrough()).isFalse();
+    assertThat(JsonProbe.keys(prepared.payload()))
+        .containsExactlyInAnyOrder("model", "messages", "tools", "reasoning_effort");
+    assertThat(JsonProbe.text(prepared.payload(), "reasoning_effort")).isEqualTo("medium");
+    assertThat(JsonProbe.text(prepared.payload(), "tools", 0, "function", "name")).isEqualTo("get_weather");
 
     router.execute(prepared, ClientHeaders.empty());
     assertThat(chatOnly.onlyCall().format()).isEqualTo(ProviderFormat.OPENAI);
+
+    byte[] gpt4 = reasoningWithTools("gpt-4.1", "medium");
+    PreparedRequest plain = prepareFirst(router, gpt4, "gpt-4.1", ProviderFormat.OPENAI);
+    assertThat(plain.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(plain.metadata().passthrough()).isTrue();
+    assertThat(plain.payload()).isSameAs(gpt4);
   }
 
   @Test
@@ -286,21 +429,35 @@ class RouterExecutionTest {
     Router router =
         Router.builder()
             .catalog(ModelCatalog.builder()
+                .put("gpt-4.1", openaiSpec("gpt-4.1"))
                 .put("gpt-5.2-mini", openaiSpec("gpt-5.2-mini"))
                 .put("gemini-2.5-flash", spec("gemini-2.5-flash", ProviderFormat.OPENAI, "openai"))
                 .build())
             .addProvider("openai", openai, auth(), ProviderFormat.OPENAI)
             .build();
 
-    byte[] none = reasoningWithTools("gpt-5.2-mini", "none");
-    PreparedRequest p1 = prepareFirst(router, none, "gpt-5.2-mini", ProviderFormat.OPENAI);
+    byte[] none = reasoningWithTools("gpt-4.1", "none");
+    PreparedRequest p1 = prepareFirst(router, none, "gpt-4.1", ProviderFormat.OPENAI);
     assertThat(p1.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
     assertThat(p1.payload()).isSameAs(none);
 
-    byte[] gemini = reasoningWithTools("gemini-2.5-flash", "high");
-    PreparedRequest p2 = prepareFirst(router, gemini, "gemini-2.5-flash", ProviderFormat.OPENAI);
+    // A gpt-5 body is re-serialized by the model rule, but stays a Chat body.
+    PreparedRequest p2 =
+        prepareFirst(router, reasoningWithTools("gpt-5.2-mini", "none"), "gpt-5.2-mini", ProviderFormat.OPENAI);
     assertThat(p2.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
-    assertThat(p2.payload()).isSameAs(gemini);
+    assertThat(p2.metadata().providerFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(JsonProbe.keys(p2.payload())).contains("messages", "tools").doesNotContain("input");
+    assertThat(JsonProbe.text(p2.payload(), "reasoning_effort")).isEqualTo("none");
+
+    byte[] gemini = reasoningWithTools("gemini-2.5-flash", "high");
+    PreparedRequest p3 = prepareFirst(router, gemini, "gemini-2.5-flash", ProviderFormat.OPENAI);
+    assertThat(p3.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(p3.payload()).isSameAs(gemini);
+
+    router.execute(p1, ClientHeaders.empty());
+    router.execute(p2, ClientHeaders.empty());
+    router.execute(p3, ClientHeaders.empty());
+    assertThat(openai.calls()).extracting(ProviderRequest::format).containsOnly(ProviderFormat.OPENAI);
   }
 
   // ---- Request preparation (router.rs) ------------------------------------------------------------
@@ -353,6 +510,89 @@ class RouterExecutionTest {
     assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
     assertThat(prepared.payload()).isSameAs(body);
     assertThat(JsonProbe.string(prepared.payload(), "model")).contains("gpt-4");
+  }
+
+  private static final byte[] GOOGLE_HELLO =
+      bytes("{\"model\":\"gpt-5-mini\",\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hello\"}]}]}");
+
+  /** A Gemini-format client calling a Chat model (Rust calls the preparation step with no output format). */
+  private static Router gpt5MiniRouter() {
+    return routerWith("gpt-5-mini", openaiSpec("gpt-5-mini"), "openai", StubProvider.of("openai"));
+  }
+
+  @Test
+  void prepare_provider_request_enables_stream_for_google_to_chat_completions() {
+    Router router = gpt5MiniRouter();
+
+    PreparedRequest prepared = prepareStreamFirst(router, GOOGLE_HELLO, "gpt-5-mini", ProviderFormat.GOOGLE);
+
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.GOOGLE);
+    assertThat(JsonProbe.members(prepared.payload())).containsEntry("stream", "true").doesNotContainKey("stream_options");
+    assertThat(JsonProbe.text(prepared.payload(), "messages", 0, "content")).isEqualTo("hello");
+  }
+
+  @Test
+  void prepare_provider_request_leaves_non_streaming_google_to_chat_completions_without_stream_flag() {
+    Router router = gpt5MiniRouter();
+
+    PreparedRequest prepared = prepareFirst(router, GOOGLE_HELLO, "gpt-5-mini", ProviderFormat.GOOGLE);
+
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(JsonProbe.members(prepared.payload())).doesNotContainKeys("stream", "stream_options");
+    assertThat(JsonProbe.has(prepared.payload(), "messages", 0)).isTrue();
+  }
+
+  @Test
+  void prepare_provider_request_does_not_read_model_for_vertex_anthropic() {
+    String model = "publishers/anthropic/models/claude-sonnet-4-6";
+    Router router =
+        Router.builder()
+            .catalog(catalog(model, spec(model, ProviderFormat.ANTHROPIC, "vertex")))
+            .addProvider("vertex", StubProvider.of("vertex", ProviderFormat.GOOGLE, ProviderFormat.VERTEX_ANTHROPIC),
+                auth())
+            .build();
+    byte[] body = bytes("{\"model\":\"claude-sonnet-4-6\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.VERTEX_ANTHROPIC);
+    assertThat(JsonProbe.members(prepared.payload())).doesNotContainKey("model").containsKeys("anthropic_version",
+        "messages");
+  }
+
+  /**
+   * Rust detects this plain messages body with max_tokens as Anthropic (lingua's adapter order). Java
+   * reads it as the client's format when it fits, so the port names Anthropic as the output format.
+   */
+  @Test
+  void prepare_provider_request_can_preserve_body_model_across_format_transform() {
+    Router router = routerWith("gpt-4o", openaiSpec("gpt-4o"), "openai", StubProvider.of("openai"));
+    byte[] body =
+        bytes("{\"model\":\"claude-3-5-haiku-20241022\",\"max_tokens\":128,\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+    ProviderRoute route = router.resolveRoutes("gpt-4o", ProviderFormat.ANTHROPIC).get(0);
+
+    PreparedRequest prepared = router.prepare(body, ProviderFormat.ANTHROPIC, route, true);
+
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.ANTHROPIC);
+    assertThat(prepared.metadata().passthrough()).isFalse();
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(JsonProbe.text(prepared.payload(), "model")).isEqualTo("claude-3-5-haiku-20241022");
+  }
+
+  @Test
+  void prepare_provider_request_upgrades_actual_format_to_responses_for_reasoning_plus_tools() {
+    Router router =
+        routerWith("gpt-5.4-mini", openaiSpec("gpt-5.4-mini"), "openai",
+            StubProvider.of("openai", ProviderFormat.OPENAI, ProviderFormat.RESPONSES));
+
+    PreparedRequest prepared =
+        prepareFirst(router, reasoningWithTools("gpt-5.4-mini", "medium"), "gpt-5.4-mini", ProviderFormat.OPENAI);
+
+    assertThat(prepared.wireFormat())
+        .as("actual_format must be Responses so the router uses the /v1/responses endpoint")
+        .isEqualTo(ProviderFormat.RESPONSES);
+    assertThat(prepared.metadata().providerFormat()).isEqualTo(ProviderFormat.RESPONSES);
   }
 
   // ---- Same-format pass-through edits (Java) ------------------------------------------------------
@@ -550,7 +790,181 @@ class RouterExecutionTest {
     }
   }
 
+  // The same two Rust tests on a translated route (Anthropic upstream, Chat client), where Java parses
+  // the reply as Rust always does.
+
+  private static final byte[] CLAUDE_CHAT_REQUEST =
+      bytes("{\"model\":\"claude-haiku-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
+
+  private static Router claudeRouter(StubProvider anthropic) {
+    return Router.builder()
+        .catalog(catalog("claude-haiku-4-5", spec("claude-haiku-4-5", ProviderFormat.ANTHROPIC)))
+        .addProvider("anthropic", anthropic, auth(), ProviderFormat.ANTHROPIC)
+        .build();
+  }
+
+  @Test
+  void complete_with_raw_response_preserves_raw_response_on_transform_error_when_translating() {
+    byte[] notJson = bytes("not-json");
+    StubProvider anthropic = StubProvider.builder("anthropic").formats(ProviderFormat.ANTHROPIC).response(notJson).build();
+    Router router = claudeRouter(anthropic);
+    PreparedRequest prepared = prepareFirst(router, CLAUDE_CHAT_REQUEST, "claude-haiku-4-5", ProviderFormat.OPENAI);
+    assertThat(prepared.metadata().passthrough()).isFalse();
+
+    assertThatThrownBy(() -> router.execute(prepared, ClientHeaders.empty()))
+        .isInstanceOfSatisfying(ResponseTransformException.class, e -> {
+          assertThat(e.rawResponse()).isEqualTo(notJson);
+          assertThat(e.provider()).isEqualTo("anthropic");
+          assertThat(e).hasMessageStartingWith("response transformation failed");
+        });
+    assertThat(anthropic.calls()).hasSize(1);
+  }
+
+  @Test
+  void complete_stream_raw_chunk_capture_runs_before_transform_error_when_translating() {
+    StreamChunk raw = StreamChunk.of(bytes("not-json"));
+    StubProvider anthropic = StubProvider.builder("anthropic").formats(ProviderFormat.ANTHROPIC).streamChunks(raw).build();
+    Router router = claudeRouter(anthropic);
+    PreparedRequest prepared =
+        prepareStreamFirst(router, CLAUDE_CHAT_REQUEST, "claude-haiku-4-5", ProviderFormat.OPENAI);
+    List<StreamChunk> captured = new ArrayList<>();
+
+    try (ResponseStream stream = router.executeStream(prepared, ClientHeaders.empty(), captured::add)) {
+      assertThatThrownBy(stream::hasNext).isInstanceOf(TranslationException.class);
+      assertThat(captured).containsExactly(raw);
+      assertThat(stream.hasNext()).isFalse();
+    }
+    assertThat(anthropic.streams().get(0).isClosed()).isTrue();
+  }
+
   // ---- Gemini (router.rs) -------------------------------------------------------------------------
+
+  /** Rust's google_chat_router: a Google provider (Google and Chat formats), default for Google. */
+  private static Router googleRouter(String key, ModelSpec spec) {
+    return Router.builder()
+        .catalog(catalog(key, spec))
+        .addProvider("google", StubProvider.google(), auth(), ProviderFormat.GOOGLE)
+        .build();
+  }
+
+  /** The checks every "uses native Google format" port shares: translated to contents, not messages. */
+  private static void assertTranslatedToGoogle(PreparedRequest prepared, byte[] body) {
+    assertThat(prepared.metadata().providerAlias()).isEqualTo("google");
+    assertThat(prepared.metadata().providerFormat()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(prepared.payload()).isNotEqualTo(body);
+    assertThat(JsonProbe.members(prepared.payload())).containsKey("contents").doesNotContainKey("messages");
+  }
+
+  @Test
+  void gemini_native_catalog_transforms_chat_completions_request_to_google() {
+    String model = "gemini-2.5-flash";
+    Router router = googleRouter(model, Fixtures.googleSpec(model));
+    byte[] body = bytes("{\"model\":\"gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
+    assertThat(prepared.metadata().passthrough()).isFalse();
+    assertTranslatedToGoogle(prepared, body);
+  }
+
+  @Test
+  void bare_gemini_native_catalog_transforms_prefixed_chat_completions_payload() {
+    String model = "gemini-2.5-flash";
+    Router router = googleRouter(model, Fixtures.googleSpec(model));
+    byte[] body =
+        bytes("{\"model\":\"models/gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
+    assertTranslatedToGoogle(prepared, body);
+  }
+
+  @Test
+  void prefixed_gemini_native_catalog_uses_native_google_format() {
+    String model = "models/gemini-2.5-flash";
+    Router router = googleRouter(model, Fixtures.googleSpec(model));
+    byte[] body =
+        bytes("{\"model\":\"models/gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertThat(prepared.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
+    assertTranslatedToGoogle(prepared, body);
+  }
+
+  @Test
+  void prefixed_gemini_key_with_bare_spec_model_uses_native_google_format() {
+    String model = "models/gemini-2.5-flash";
+    Router router = googleRouter(model, Fixtures.googleSpec("gemini-2.5-flash"));
+    byte[] body =
+        bytes("{\"model\":\"models/gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertTranslatedToGoogle(prepared, body);
+  }
+
+  @Test
+  void prefixed_gemini_chat_completions_catalog_uses_native_google_format() {
+    String model = "models/gemini-2.5-flash";
+    Router router = googleRouter(model, openaiSpec(model));
+    byte[] body =
+        bytes("{\"model\":\"models/gemini-2.5-flash\",\"seed\":42,\"logprobs\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertTranslatedToGoogle(prepared, body);
+    assertThat(JsonProbe.members(prepared.payload())).doesNotContainKeys("seed", "logprobs");
+  }
+
+  @Test
+  void gemini_chat_completions_catalog_uses_native_google_format() {
+    String model = "gemini-2.5-flash";
+    Router router = googleRouter(model, openaiSpec(model));
+    byte[] body =
+        bytes("{\"model\":\"gemini-2.5-flash\",\"seed\":42,\"logprobs\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertTranslatedToGoogle(prepared, body);
+    assertThat(JsonProbe.members(prepared.payload())).doesNotContainKeys("seed", "logprobs");
+  }
+
+  @Test
+  void gemini_chat_completions_with_reasoning_and_tools_does_not_upgrade_to_responses() {
+    String model = "gemini-2.5-flash";
+    Router router = googleRouter(model, Fixtures.googleSpec(model));
+    byte[] body =
+        bytes("{\"model\":\"gemini-2.5-flash\",\"reasoning_effort\":\"medium\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Ping\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"lookup\","
+            + "\"parameters\":{\"type\":\"object\",\"properties\":{},\"required\":[]}}}]}");
+
+    PreparedRequest prepared = prepareFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertThat(prepared.metadata().providerAlias()).isEqualTo("google");
+    assertThat(prepared.metadata().providerFormat()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(prepared.wireFormat()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(prepared.payload()).isNotEqualTo(body);
+  }
+
+  @Test
+  void gemini_stream_chat_completions_request_uses_native_google_streaming() {
+    String model = "gemini-2.5-flash";
+    Router router = googleRouter(model, Fixtures.googleSpec(model));
+    byte[] body = bytes("{\"model\":\"gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
+
+    PreparedRequest prepared = prepareStreamFirst(router, body, model, ProviderFormat.OPENAI);
+
+    assertThat(prepared.metadata().providerAlias()).isEqualTo("google");
+    assertThat(prepared.metadata().providerFormat()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(prepared.stream()).isTrue();
+    assertThat(JsonProbe.members(prepared.payload())).doesNotContainKey("stream").containsKey("contents");
+  }
 
   @Test
   void explicit_gemini_chat_completions_catalog_uses_chat_completions_format() {
@@ -734,47 +1148,97 @@ class RouterExecutionTest {
   }
 
   @Test
-  void cross_format_request_fails_with_translation_error_before_the_provider_is_called() {
-    StubProvider anthropic = StubProvider.of("anthropic", ProviderFormat.ANTHROPIC, ProviderFormat.OPENAI);
+  void chat_request_for_an_anthropic_route_is_translated_and_the_reply_translated_back() {
+    StubProvider anthropic =
+        StubProvider.builder("anthropic")
+            .formats(ProviderFormat.ANTHROPIC, ProviderFormat.OPENAI)
+            .responseFor(ProviderFormat.ANTHROPIC, NativeReplies.anthropicMessage("claude-haiku-4-5", "2"))
+            .streamChunks(NativeReplies.anthropicTextStream("claude-haiku-4-5", "1+1", " is 2."))
+            .build();
     Router router =
         routerWith("claude-haiku-4-5", spec("claude-haiku-4-5", ProviderFormat.ANTHROPIC), "anthropic", anthropic);
     byte[] chat =
         bytes("{\"model\":\"claude-haiku-4-5\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief\"},"
             + "{\"role\":\"user\",\"content\":\"What is 1+1?\"}]}");
 
-    assertThatThrownBy(() -> router.handle(chat, ProviderFormat.OPENAI, ClientHeaders.empty()))
-        .isInstanceOf(TranslationException.class)
-        .hasMessageContaining("translation not yet supported");
+    RouterResult result = router.handle(chat, ProviderFormat.OPENAI, ClientHeaders.empty());
+
+    ProviderRequest call = anthropic.onlyCall();
+    assertThat(call.format()).isEqualTo(ProviderFormat.ANTHROPIC);
+    assertThat(JsonProbe.text(call.payload(), "model")).isEqualTo("claude-haiku-4-5");
+    assertThat(JsonProbe.text(call.payload(), "system")).isEqualTo("Be brief");
+    assertThat(JsonProbe.array(call.payload(), "messages")).hasSize(1);
+    assertThat(JsonProbe.text(call.payload(), "messages", 0, "role")).isEqualTo("user");
+    assertThat(JsonProbe.integer(call.payload(), "max_tokens")).isPositive();
+    Completion completion = result.completion().orElseThrow();
+    assertThat(JsonProbe.text(completion.body(), "object")).isEqualTo("chat.completion");
+    assertThat(JsonProbe.text(completion.body(), "choices", 0, "message", "content")).isEqualTo("2");
+    assertThat(JsonProbe.text(completion.body(), "choices", 0, "finish_reason")).isEqualTo("stop");
+    assertThat(JsonProbe.integer(completion.body(), "usage", "prompt_tokens")).isEqualTo(12);
+    assertThat(result.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
+    assertThat(result.metadata().providerFormat()).isEqualTo(ProviderFormat.ANTHROPIC);
+    assertThat(result.metadata().passthrough()).isFalse();
+
     byte[] streamingChat = bytes(text(chat).replace("{\"model\"", "{\"stream\":true,\"model\""));
-    assertThatThrownBy(() -> router.handle(streamingChat, ProviderFormat.OPENAI, ClientHeaders.empty()))
-        .isInstanceOf(TranslationException.class);
-    assertThat(anthropic.totalCalls()).isZero();
+    List<StreamChunk> chunks;
+    try (ResponseStream stream =
+        router.handle(streamingChat, ProviderFormat.OPENAI, ClientHeaders.empty()).stream().orElseThrow()) {
+      chunks = drain(stream);
+    }
+    ProviderRequest streamCall = anthropic.streamCalls().get(0);
+    assertThat(streamCall.format()).isEqualTo(ProviderFormat.ANTHROPIC);
+    assertThat(JsonProbe.members(streamCall.payload())).containsEntry("stream", "true");
+    EventSequences.assertAllChatChunks(chunks);
+    assertThat(EventSequences.chatText(chunks)).isEqualTo("1+1 is 2.");
+    assertThat(EventSequences.chatFinishReasons(chunks)).containsExactly("stop");
   }
 
+  /**
+   * A plain messages body with max_tokens is valid Chat and valid Anthropic: a Chat client's body is read
+   * as Chat and translated, and the Anthropic reply comes back as a chat.completion; for a Messages
+   * client the same body and the reply pass through untouched.
+   */
   @Test
-  void cross_format_response_fails_with_translation_error_before_the_provider_is_called() {
-    StubProvider anthropic = StubProvider.of("anthropic", ProviderFormat.ANTHROPIC, ProviderFormat.OPENAI);
+  void anthropic_reply_is_translated_for_a_chat_client_and_passed_through_for_a_messages_client() {
+    byte[] reply = NativeReplies.anthropicMessage("claude-haiku-4-5", "Pong");
+    StubProvider anthropic =
+        StubProvider.builder("anthropic").formats(ProviderFormat.ANTHROPIC, ProviderFormat.OPENAI).response(reply).build();
     Router router =
         routerWith("claude-haiku-4-5", spec("claude-haiku-4-5", ProviderFormat.ANTHROPIC), "anthropic", anthropic);
-    // A valid Messages body: the request could pass through, but the caller reads Chat Completions.
     byte[] messages =
         bytes("{\"model\":\"claude-haiku-4-5\",\"max_tokens\":128,\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
 
-    assertThatThrownBy(() -> router.handle(messages, ProviderFormat.OPENAI, ClientHeaders.empty()))
-        .isInstanceOf(TranslationException.class)
-        .hasMessageContaining("response");
-    assertThat(anthropic.totalCalls()).isZero();
+    RouterResult forChat = router.handle(messages, ProviderFormat.OPENAI, ClientHeaders.empty());
 
-    // The same body for a Messages client goes through.
-    RouterResult ok = router.handle(messages, ProviderFormat.ANTHROPIC, ClientHeaders.empty());
-    assertThat(ok.metadata().providerFormat()).isEqualTo(ProviderFormat.ANTHROPIC);
-    assertThat(anthropic.onlyCall().payload()).isSameAs(messages);
+    ProviderRequest call = anthropic.calls().get(0);
+    assertThat(call.format()).isEqualTo(ProviderFormat.ANTHROPIC);
+    assertThat(JsonProbe.integer(call.payload(), "max_tokens")).isEqualTo(128);
+    Completion chat = forChat.completion().orElseThrow();
+    assertThat(chat.rawBody()).isSameAs(reply);
+    assertThat(JsonProbe.text(chat.body(), "object")).isEqualTo("chat.completion");
+    assertThat(JsonProbe.text(chat.body(), "choices", 0, "message", "content")).isEqualTo("Pong");
+    assertThat(forChat.metadata().outputFormat()).isEqualTo(ProviderFormat.OPENAI);
+    assertThat(forChat.metadata().providerFormat()).isEqualTo(ProviderFormat.ANTHROPIC);
+
+    RouterResult forMessages = router.handle(messages, ProviderFormat.ANTHROPIC, ClientHeaders.empty());
+
+    assertThat(forMessages.metadata().providerFormat()).isEqualTo(ProviderFormat.ANTHROPIC);
+    assertThat(forMessages.metadata().passthrough()).isTrue();
+    assertThat(anthropic.calls()).hasSize(2);
+    assertThat(anthropic.calls().get(1).payload()).isSameAs(messages);
+    assertThat(forMessages.completion().orElseThrow().body()).isSameAs(reply);
   }
 
   @Test
-  void gemini_chat_body_for_a_native_google_route_needs_translation() {
+  void gemini_chat_body_for_a_native_google_route_is_translated_both_ways() {
     String model = "gemini-2.5-flash";
-    StubProvider google = StubProvider.google();
+    byte[] reply = NativeReplies.googleResponse(model, "Pong");
+    StubProvider google =
+        StubProvider.builder("google")
+            .formats(ProviderFormat.GOOGLE, ProviderFormat.OPENAI)
+            .notBackupDefaultFor(ProviderFormat.OPENAI)
+            .responseFor(ProviderFormat.GOOGLE, reply)
+            .build();
     Router router =
         Router.builder()
             .catalog(catalog(model, Fixtures.googleSpec(model)))
@@ -782,9 +1246,18 @@ class RouterExecutionTest {
             .build();
     byte[] chat = bytes("{\"model\":\"gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Ping\"}]}");
 
-    assertThatThrownBy(() -> router.complete(chat, model, ProviderFormat.OPENAI, ClientHeaders.empty()))
-        .isInstanceOf(TranslationException.class);
-    assertThat(google.totalCalls()).isZero();
+    Completion completion = router.complete(chat, model, ProviderFormat.OPENAI, ClientHeaders.empty());
+
+    ProviderRequest call = google.onlyCall();
+    assertThat(call.format()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(JsonProbe.members(call.payload())).containsKey("contents").doesNotContainKey("messages");
+    assertThat(JsonProbe.text(call.payload(), "contents", 0, "parts", 0, "text")).isEqualTo("Ping");
+    assertThat(completion.rawBody()).isSameAs(reply);
+    assertThat(JsonProbe.text(completion.body(), "object")).isEqualTo("chat.completion");
+    assertThat(JsonProbe.text(completion.body(), "choices", 0, "message", "content")).isEqualTo("Pong");
+    assertThat(JsonProbe.integer(completion.body(), "usage", "total_tokens")).isEqualTo(13);
+    assertThat(completion.metadata().providerFormat()).isEqualTo(ProviderFormat.GOOGLE);
+    assertThat(completion.metadata().detectedInputFormat()).contains(ProviderFormat.OPENAI);
   }
 
   @Test
@@ -876,6 +1349,36 @@ class RouterExecutionTest {
     assertThat(chunks).hasSize(1);
     assertThat(JsonProbe.string(chunks.get(0).data(), "model")).contains("stub-model");
     assertThat(JsonProbe.members(chunks.get(0).data())).containsKey("choices");
+    // Spec 6.3 (fake streaming, step 4): the session synthesizes stream events from the full body, so a
+    // Chat client reads a chat.completion.chunk, never the chat.completion itself.
+    EventSequences.assertAllChatChunks(chunks);
+    assertThat(EventSequences.chatText(chunks)).isEqualTo("Echo: stub-model");
+    assertThat(EventSequences.chatFinishReasons(chunks)).containsExactly("stop");
+  }
+
+  /**
+   * streaming.rs: a full response arriving on a Chat stream is synthesized into chunks rather than passed
+   * through raw, even when upstream and client both speak Chat Completions.
+   */
+  @Test
+  void transform_provider_stream_synthesizes_chat_completions_stream_from_full_response() {
+    byte[] fullResponse =
+        bytes("{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"created\":123,\"model\":\"gpt-4\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello from a fake stream\"},"
+            + "\"finish_reason\":\"stop\"}]}");
+    StubProvider openai = StubProvider.builder("openai").streamChunks(StreamChunk.of(fullResponse)).build();
+    Router router = routerWith("gpt-4", openaiSpec("gpt-4"), "openai", openai);
+    PreparedRequest prepared =
+        prepareStreamFirst(router, bytes("{\"model\":\"gpt-4\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+            "gpt-4", ProviderFormat.OPENAI);
+
+    try (ResponseStream stream = router.executeStream(prepared, ClientHeaders.empty())) {
+      assertThat(stream.hasNext()).as("stream should yield a chunk").isTrue();
+      StreamChunk first = stream.next();
+      assertThat(first.data()).as("the full response must not be passed through raw").isNotEqualTo(fullResponse);
+      assertThat(JsonProbe.text(first.data(), "object")).isEqualTo("chat.completion.chunk");
+      assertThat(JsonProbe.text(first.data(), "choices", 0, "delta", "content")).isEqualTo("Hello from a fake stream");
+    }
   }
 
   /**

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Route resolution through {@link Router#resolveRoutes}: the routing tests of the Rust router's
- * {@code tests/router.rs} and {@code src/router.rs} that need no format translation (wire-format
- * selection, Google/Vertex/Bedrock routing, alias and failover matching, overlays).
+ * {@code tests/router.rs} and {@code src/router.rs} (wire-format selection, Google/Vertex/Bedrock
+ * routing, alias and failover matching, overlays). Rust tests that go on to prepare or execute the
+ * request are ported in {@link RouterExecutionTest}.
  */
 class RouterRoutingTest {
 
@@ -85,9 +86,12 @@ class RouterRoutingTest {
         .isInstanceOf(UnknownModelException.class);
   }
 
-  /** Route level of the Rust test; its execute leg (chat body to Messages) needs translation. */
+  /**
+   * Route level of {@code anthropic_native_catalog_format_resolves_to_anthropic}; the full port, which
+   * also executes, is in {@link RouterExecutionTest}.
+   */
   @Test
-  void anthropic_native_catalog_format_resolves_to_anthropic() {
+  void anthropic_native_catalog_format_routes_chat_output_to_anthropic() {
     Router router =
         Router.builder()
             .catalog(catalog("claude-haiku-4-5", spec("claude-haiku-4-5", ProviderFormat.ANTHROPIC)))
@@ -101,8 +105,8 @@ class RouterRoutingTest {
   }
 
   /**
-   * Route level only of {@code responses_required_model_uses_responses_for_anthropic_messages_output};
-   * the Rust test also prepares an Anthropic body for Responses, which needs translation.
+   * Route level of {@code responses_required_model_uses_responses_for_anthropic_messages_output}; the
+   * full port, which also prepares the Anthropic body for Responses, is in {@link RouterExecutionTest}.
    */
   @Test
   void responses_required_model_routes_to_responses_for_anthropic_output() {

@@ -38,9 +38,20 @@ public final class RequestShape {
   static final int SYSTEM_TYPED_ARRAY = 1 << 15;
   static final int SYSTEM_UNTYPED_ARRAY = 1 << 16;
   static final int MAX_TOKENS = 1 << 17;
+  /** A {@code system} role inside {@code messages}: Chat, or Anthropic's mid-conversation system turn. */
+  static final int SYSTEM_ROLE = 1 << 18;
+  /** A legacy completions {@code prompt}. */
+  static final int PROMPT = 1 << 19;
+
+  /** Top-level keys whose presence model rules ask about ({@link #hasKey}). */
+  static final java.util.List<String> TRACKED_KEYS =
+      java.util.List.of(
+          "temperature", "top_p", "max_tokens", "max_completion_tokens", "reasoning_effort",
+          "stream_options");
 
   private final byte[] body;
   private final int features;
+  private final int trackedKeys;
   private final int objectStart;
   private final boolean emptyObject;
   private final String model;
@@ -57,6 +68,7 @@ public final class RequestShape {
   private RequestShape(Scanner s, byte[] body) {
     this.body = body;
     this.features = s.features;
+    this.trackedKeys = s.trackedKeys;
     this.objectStart = s.objectStart;
     this.emptyObject = s.emptyObject;
     this.model = s.model;
@@ -116,6 +128,15 @@ public final class RequestShape {
     return Optional.ofNullable(reasoningEffort);
   }
 
+  /** Whether the body has the top-level key, for keys in {@link #TRACKED_KEYS}. */
+  public boolean hasKey(String key) {
+    int i = TRACKED_KEYS.indexOf(key);
+    if (i < 0) {
+      throw new IllegalArgumentException("key is not tracked: " + key);
+    }
+    return (trackedKeys & (1 << i)) != 0;
+  }
+
   /** Number of entries in a top-level {@code tools} array. */
   public int toolCount() {
     return toolCount;
@@ -124,6 +145,11 @@ public final class RequestShape {
   /** {@code anthropic_version}, carried by the Bedrock and Vertex flavours of Anthropic Messages. */
   public Optional<String> anthropicVersion() {
     return Optional.ofNullable(anthropicVersion);
+  }
+
+  /** Whether {@code messages} holds a {@code system} turn (Chat, or Anthropic's mid-conversation system). */
+  public boolean hasSystemTurns() {
+    return has(SYSTEM_ROLE);
   }
 
   /** Whether the client asked for a JSON object response ({@code response_format.type: json_object}). */
@@ -155,8 +181,13 @@ public final class RequestShape {
     return (features & bits) != 0;
   }
 
+  /**
+   * Chat-only features. A {@code system} turn inside {@code messages} counts only when nothing marks the
+   * body as Anthropic, whose newer models accept mid-conversation system turns.
+   */
   private boolean openAiSignals() {
-    return has(OPENAI_KEY | OPENAI_ROLE | OPENAI_PART | TOOL_CALLS | OPENAI_TOOL);
+    return has(OPENAI_KEY | OPENAI_ROLE | OPENAI_PART | TOOL_CALLS | OPENAI_TOOL)
+        || has(SYSTEM_ROLE) && !anthropicSignals();
   }
 
   private boolean anthropicSignals() {
@@ -193,6 +224,10 @@ public final class RequestShape {
       }
       if (has(GOOGLE_KEY)) {
         return Optional.of(ProviderFormat.GOOGLE);
+      }
+      if (has(PROMPT) && model != null) {
+        // A legacy completions body: the Chat codec turns the prompt into a user message.
+        return Optional.of(ProviderFormat.OPENAI);
       }
       return Optional.empty();
     }
@@ -244,6 +279,7 @@ public final class RequestShape {
   /** Collects features in one pass; nested values it does not need are skipped without copying. */
   private static final class Scanner {
     int features;
+    int trackedKeys;
     int objectStart;
     boolean emptyObject = true;
     String model;
@@ -270,17 +306,20 @@ public final class RequestShape {
         int keyStart = (int) p.currentTokenLocation().getByteOffset();
         JsonToken value = p.nextToken();
         int valueStart = (int) p.currentTokenLocation().getByteOffset();
+        int tracked = TRACKED_KEYS.indexOf(name);
+        if (tracked >= 0) {
+          trackedKeys |= 1 << tracked;
+        }
         member(p, name, value);
-        int valueEnd = (int) p.currentLocation().getByteOffset();
         switch (name) {
           case "model":
-            modelSpan = new MemberSpan(name, keyStart, valueStart, valueEnd, value);
+            modelSpan = new MemberSpan(name, keyStart, valueStart, end(p, value), value);
             break;
           case "stream":
-            streamSpan = new MemberSpan(name, keyStart, valueStart, valueEnd, value);
+            streamSpan = new MemberSpan(name, keyStart, valueStart, end(p, value), value);
             break;
           case "stream_options":
-            streamOptionsSpan = new MemberSpan(name, keyStart, valueStart, valueEnd, value);
+            streamOptionsSpan = new MemberSpan(name, keyStart, valueStart, end(p, value), value);
             break;
           default:
             break;
@@ -302,7 +341,7 @@ public final class RequestShape {
         case "stream":
           stream = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
               : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
-          TopLevelMembers.finishValue(p, value);
+          skip(p, value);
           return;
         case "anthropic_version":
           anthropicVersion = stringOrSkip(p, value);
@@ -334,30 +373,34 @@ public final class RequestShape {
         case "max_tokens":
           features |= MAX_TOKENS;
           break;
+        case "prompt":
+          features |= PROMPT;
+          break;
         default:
           features |= KeyTable.featureOf(name);
           break;
       }
-      TopLevelMembers.finishValue(p, value);
+      skip(p, value);
     }
 
     private void messages(JsonParser p, JsonToken value) throws IOException {
       if (value != JsonToken.START_ARRAY) {
-        TopLevelMembers.finishValue(p, value);
+        skip(p, value);
         return;
       }
       JsonToken t;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t != JsonToken.START_OBJECT) {
-          TopLevelMembers.finishValue(p, t);
+          skip(p, t);
           continue;
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           JsonToken v = p.nextToken();
           if ("role".equals(key) && v == JsonToken.VALUE_STRING) {
-            String role = p.getText();
-            if (!"user".equals(role) && !"assistant".equals(role)) {
+            if (textIs(p, "system")) {
+              features |= SYSTEM_ROLE;
+            } else if (!textIs(p, "user") && !textIs(p, "assistant")) {
               features |= OPENAI_ROLE;
             }
           } else if ("content".equals(key) && v == JsonToken.START_ARRAY) {
@@ -366,7 +409,7 @@ public final class RequestShape {
             if ("tool_calls".equals(key) || "function_call".equals(key) || "tool_call_id".equals(key)) {
               features |= TOOL_CALLS;
             }
-            TopLevelMembers.finishValue(p, v);
+            skip(p, v);
           }
         }
       }
@@ -376,7 +419,7 @@ public final class RequestShape {
       JsonToken t;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t != JsonToken.START_OBJECT) {
-          TopLevelMembers.finishValue(p, t);
+          skip(p, t);
           continue;
         }
         boolean typed = false;
@@ -389,7 +432,7 @@ public final class RequestShape {
             features |= KeyTable.partFeature(p.getText());
           } else {
             converseKey |= KeyTable.isConversePartKey(key);
-            TopLevelMembers.finishValue(p, v);
+            skip(p, v);
           }
         }
         if (!typed && converseKey) {
@@ -400,14 +443,14 @@ public final class RequestShape {
 
     private void tools(JsonParser p, JsonToken value) throws IOException {
       if (value != JsonToken.START_ARRAY) {
-        TopLevelMembers.finishValue(p, value);
+        skip(p, value);
         return;
       }
       JsonToken t;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         toolCount++;
         if (t != JsonToken.START_OBJECT) {
-          TopLevelMembers.finishValue(p, t);
+          skip(p, t);
           continue;
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -418,7 +461,7 @@ public final class RequestShape {
           } else if ("input_schema".equals(key)) {
             features |= ANTHROPIC_TOOL;
           }
-          TopLevelMembers.finishValue(p, v);
+          skip(p, v);
         }
       }
     }
@@ -430,19 +473,19 @@ public final class RequestShape {
         return;
       }
       if (value != JsonToken.START_ARRAY) {
-        TopLevelMembers.finishValue(p, value);
+        skip(p, value);
         return;
       }
       JsonToken t;
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t != JsonToken.START_OBJECT) {
-          TopLevelMembers.finishValue(p, t);
+          skip(p, t);
           continue;
         }
         boolean typed = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           typed |= "type".equals(p.currentName());
-          TopLevelMembers.finishValue(p, p.nextToken());
+          skip(p, p.nextToken());
         }
         features |= typed ? SYSTEM_TYPED_ARRAY : SYSTEM_UNTYPED_ARRAY;
       }
@@ -450,7 +493,7 @@ public final class RequestShape {
 
     private void responseFormat(JsonParser p, JsonToken value) throws IOException {
       if (value != JsonToken.START_OBJECT) {
-        TopLevelMembers.finishValue(p, value);
+        skip(p, value);
         return;
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -459,16 +502,47 @@ public final class RequestShape {
         if ("type".equals(key) && v == JsonToken.VALUE_STRING) {
           responseFormatType = p.getText();
         } else {
-          TopLevelMembers.finishValue(p, v);
+          skip(p, v);
         }
       }
+    }
+
+    /** Moves past a value without decoding it: strings are skipped unread, containers skipped whole. */
+    private static void skip(JsonParser p, JsonToken value) throws IOException {
+      if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      }
+    }
+
+    /** One past the last byte of the value just read (its string, if any, already decoded). */
+    private static int end(JsonParser p, JsonToken value) throws IOException {
+      if (value == JsonToken.VALUE_STRING) {
+        p.finishToken();
+      }
+      return (int) p.currentLocation().getByteOffset();
+    }
+
+    /** Whether the current string token equals {@code expected}, without allocating a String. */
+    private static boolean textIs(JsonParser p, String expected) throws IOException {
+      char[] chars = p.getTextCharacters();
+      int off = p.getTextOffset();
+      int len = p.getTextLength();
+      if (len != expected.length()) {
+        return false;
+      }
+      for (int i = 0; i < len; i++) {
+        if (chars[off + i] != expected.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static String stringOrSkip(JsonParser p, JsonToken value) throws IOException {
       if (value == JsonToken.VALUE_STRING) {
         return p.getText();
       }
-      TopLevelMembers.finishValue(p, value);
+      skip(p, value);
       return null;
     }
 

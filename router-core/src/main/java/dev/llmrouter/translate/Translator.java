@@ -1,42 +1,163 @@
 package dev.llmrouter.translate;
 
 import dev.llmrouter.catalog.ProviderFormat;
+import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.error.TranslationException;
+import dev.llmrouter.json.JsonObject;
+import dev.llmrouter.json.JsonString;
+import dev.llmrouter.json.JsonSyntaxException;
+import dev.llmrouter.json.JsonTree;
+import dev.llmrouter.stream.StreamSession;
+import dev.llmrouter.translate.ir.Message;
+import dev.llmrouter.translate.ir.MessageTransforms;
+import dev.llmrouter.translate.ir.Part;
+import dev.llmrouter.translate.ir.Role;
+import dev.llmrouter.translate.ir.UniversalRequest;
+import dev.llmrouter.translate.ir.UniversalResponse;
+import dev.llmrouter.translate.stream.TranslatingStreamSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry points of the translation layer. This stage of the project passes same-format traffic through and
- * refuses cross-format traffic with a clear {@link TranslationException}; the universal IR and the format
- * codecs plug in behind these same methods.
+ * Entry points of the translation layer (lingua's processing/transform.rs): requests, complete responses
+ * and stream sessions between any two wire formats, through the universal IR.
+ *
+ * <p>Requests are detected from their discriminating keys ({@link RequestShape}, one streaming pass) and
+ * parsed into a tree at most once, only when they must be translated; same-format requests go out as the
+ * caller's bytes.
  */
 public final class Translator {
   private Translator() {}
 
+  // ---- Requests ------------------------------------------------------------------------------------
+
   /**
-   * Prepares {@code shape}'s body for {@code target}: pass-through when the body already has the target's
-   * shape (or the target has no codec: Mistral and unknown formats are forwarded as they are).
+   * lingua's {@code transform_request}: detects the body's format, applies the Chat-to-Responses upgrade,
+   * passes same-format bodies through, and otherwise translates with {@code model} as the model override.
    *
-   * @throws TranslationException when the body's format cannot be detected or needs translation
+   * @throws InvalidRequestException if the body is not a JSON object
+   * @throws TranslationException if it cannot be detected or translated
    */
-  public static RequestTransform transformRequest(RequestShape shape, ProviderFormat target) {
+  public static RequestTransform transformRequest(
+      byte[] body, ProviderFormat target, Optional<String> model) {
+    return transformRequest(RequestShape.scan(body), target, model, Optional.empty(), true);
+  }
+
+  /**
+   * Prepares a scanned body for {@code target}.
+   *
+   * @param model the model override (the route's model), if any
+   * @param sourceHint the format the caller says it speaks (a gateway endpoint knows it); used when the
+   *     body is compatible with it, which settles ambiguous bodies without guessing
+   * @param allowResponsesUpgrade whether a Chat target may become Responses (false when the provider
+   *     cannot serve Responses)
+   */
+  public static RequestTransform transformRequest(
+      RequestShape shape,
+      ProviderFormat target,
+      Optional<String> model,
+      Optional<ProviderFormat> sourceHint,
+      boolean allowResponsesUpgrade) {
     if (target == ProviderFormat.MISTRAL || target == ProviderFormat.UNKNOWN) {
-      return RequestTransform.passthrough(shape.body(), shape.detect(), target);
-    }
-    if (shape.isCompatibleWith(target)) {
-      return RequestTransform.passthrough(shape.body(), Optional.of(target), target);
+      // No codec: forwarded as is (lingua's UnsupportedTargetFormat, which the router passes through).
+      return RequestTransform.passthrough(shape.body(), shape.detect(), target, shape.requiresJsonResponse());
     }
     ProviderFormat source =
-        shape.detect()
+        sourceHint.filter(shape::isCompatibleWith)
+            .or(shape::detect)
             .orElseThrow(
                 () ->
                     new TranslationException(
                         "unable to detect the request format: the body has none of the keys that "
                             + "identify a format (messages, input, contents)"));
-    if (source == target) {
-      return RequestTransform.passthrough(shape.body(), Optional.of(source), target);
+    String effectiveModel = model.orElse(shape.model().orElse(null));
+    if (allowResponsesUpgrade
+        && target == ProviderFormat.OPENAI
+        && ModelRules.upgradesChatToResponses(shape, effectiveModel)) {
+      target = ProviderFormat.RESPONSES;
     }
-    throw notYetSupported("request", source, target);
+    FormatCodec to = codec(target);
+    JsonObject tree = null;
+    if (source == target
+        && shape.isCompatibleWith(target)
+        && !ModelRules.forcesChatTranslation(target, shape, model)) {
+      if (!(target.isAnthropicFamily() && shape.hasSystemTurns())) {
+        return RequestTransform.passthrough(
+            shape.body(), Optional.of(source), target, shape.requiresJsonResponse());
+      }
+      // Mid-conversation system turns: only models that support them may receive the body as is
+      // (lingua's strict pass-through check, asked with the model that will be sent).
+      tree = parseRequest(shape.body());
+      JsonObject asSent = model.isPresent() ? tree.with("model", JsonString.of(model.get())) : tree;
+      if (to.detectPassthroughRequest(asSent)) {
+        return RequestTransform.passthrough(
+            shape.body(), Optional.of(source), target, shape.requiresJsonResponse());
+      }
+    }
+    FormatCodec from = codec(source);
+    if (tree == null) {
+      tree = parseRequest(shape.body());
+    }
+    boolean requiresJson = from.requestRequiresJsonResponse(tree);
+    UniversalRequest universal = from.requestToUniversal(tree);
+    if (model.isPresent()) {
+      universal = universal.withModel(model);
+    }
+    universal = MessageTransforms.normalizeForTarget(universal, target);
+    universal = to.applyDefaults(universal);
+    JsonObject out = to.requestFromUniversal(universal);
+    return RequestTransform.transformed(JsonTree.write(out), source, target, requiresJson);
   }
+
+  // ---- Responses -----------------------------------------------------------------------------------
+
+  /**
+   * Turns a complete response into {@code target}'s format, detecting the response's own format from its
+   * discriminating keys.
+   *
+   * @throws TranslationException if the format cannot be detected or translated
+   */
+  public static ResponseTransform transformResponse(byte[] body, ProviderFormat target) {
+    ProviderFormat source =
+        ResponseShape.detect(body)
+            .orElseThrow(() -> new TranslationException("unable to detect the response format"));
+    return transformResponse(body, source, target);
+  }
+
+  /**
+   * Turns a complete {@code source} response into {@code target}'s format; the same bytes when both are
+   * in the same response family.
+   */
+  public static ResponseTransform transformResponse(
+      byte[] body, ProviderFormat source, ProviderFormat target) {
+    if (isResponsePassthrough(source, target)) {
+      return ResponseTransform.passthrough(body, source);
+    }
+    FormatCodec from = codec(source);
+    FormatCodec to = codec(target);
+    JsonObject tree;
+    try {
+      tree = JsonTree.parseObject(body);
+    } catch (JsonSyntaxException e) {
+      throw new TranslationException("the " + source.id() + " response is not valid JSON: " + e.getMessage(), e);
+    }
+    UniversalResponse universal = from.responseToUniversal(tree);
+    if (source == ProviderFormat.RESPONSES
+        && (target == ProviderFormat.OPENAI || target == ProviderFormat.GOOGLE)) {
+      universal = universal.toBuilder().messages(mergeReasoningOnlyMessages(universal.messages())).build();
+    }
+    return ResponseTransform.transformed(JsonTree.write(to.responseFromUniversal(universal)), source);
+  }
+
+  // ---- Streams -------------------------------------------------------------------------------------
+
+  /** A stream session producing {@code target}'s events from any provider's events. */
+  public static StreamSession newStreamSession(ProviderFormat target) {
+    return new TranslatingStreamSession(target);
+  }
+
+  // ---- Shared --------------------------------------------------------------------------------------
 
   /** Whether a response in {@code source} needs no translation to reach a client of {@code target}. */
   public static boolean isResponsePassthrough(ProviderFormat source, ProviderFormat target) {
@@ -45,12 +166,14 @@ public final class Translator {
 
   /**
    * Fails fast, before any upstream call, when a {@code source} response could not be turned into
-   * {@code target}.
+   * {@code target}: only formats without a codec (Mistral answers like Chat, so it is fine) can fail.
    */
   public static void requireResponseTranslation(ProviderFormat source, ProviderFormat target) {
-    if (!isResponsePassthrough(source, target)) {
-      throw notYetSupported("response", source, target);
+    if (isResponsePassthrough(source, target)) {
+      return;
     }
+    codec(responseFamily(source));
+    codec(responseFamily(target));
   }
 
   /** Response bodies of the Anthropic flavours are all Anthropic Messages; Mistral answers like OpenAI. */
@@ -66,10 +189,41 @@ public final class Translator {
     }
   }
 
-  private static TranslationException notYetSupported(
-      String what, ProviderFormat source, ProviderFormat target) {
-    return new TranslationException(
-        "translation not yet supported: cannot translate a " + source.id() + " " + what + " to "
-            + target.id() + " (only same-format traffic is routed in this version)");
+  /** The codec of a format, or a client error for formats that have none. */
+  public static FormatCodec codec(ProviderFormat format) {
+    return Codecs.forFormat(format)
+        .orElseThrow(() -> new TranslationException("no translator for format '" + format.id() + "'"));
+  }
+
+  private static JsonObject parseRequest(byte[] body) {
+    try {
+      return JsonTree.parseObject(body);
+    } catch (JsonSyntaxException e) {
+      throw new InvalidRequestException("invalid JSON in request body: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * lingua's merge of Responses output items for Chat and Google clients: an assistant message holding
+   * only reasoning is folded into the assistant message that follows it.
+   */
+  static List<Message> mergeReasoningOnlyMessages(List<Message> messages) {
+    List<Message> merged = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      Message previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (previous != null
+          && previous.role() == Role.ASSISTANT
+          && m.role() == Role.ASSISTANT
+          && !previous.stringContent()) {
+        List<Part> parts = new ArrayList<>(previous.content());
+        parts.addAll(m.content());
+        Message combined =
+            new Message(Role.ASSISTANT, parts, false, m.id().or(previous::id), List.of());
+        merged.set(merged.size() - 1, combined);
+      } else {
+        merged.add(m);
+      }
+    }
+    return merged;
   }
 }

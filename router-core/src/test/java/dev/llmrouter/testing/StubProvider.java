@@ -7,8 +7,10 @@ import dev.llmrouter.provider.RawResponseStream;
 import dev.llmrouter.stream.StreamChunk;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -157,6 +159,7 @@ public final class StubProvider implements Provider {
     private final Set<ProviderFormat> notBackupFor = EnumSet.noneOf(ProviderFormat.class);
     private Function<ProviderRequest, byte[]> responder = StubProvider::echoModel;
     private List<StreamChunk> streamChunks = List.of();
+    private Map<ProviderFormat, byte[]> byFormat;
 
     private Builder(String id) {
       this.id = id;
@@ -182,6 +185,7 @@ public final class StubProvider implements Provider {
     /** The reply of {@code complete} (default: {@link StubProvider#echoModel}). */
     public Builder responder(Function<ProviderRequest, byte[]> responder) {
       this.responder = responder;
+      this.byFormat = null;
       return this;
     }
 
@@ -190,9 +194,37 @@ public final class StubProvider implements Provider {
       return responder(r -> response);
     }
 
+    /**
+     * A fixed reply of {@code complete} for requests sent in {@code format} (a provider answering in the
+     * format it was called with); calls in a format with no reply fail the test. Replaces any responder.
+     */
+    public Builder responseFor(ProviderFormat format, byte[] response) {
+      Map<ProviderFormat, byte[]> replies = byFormat;
+      if (replies == null) {
+        replies = new EnumMap<>(ProviderFormat.class);
+        byFormat = replies;
+        Map<ProviderFormat, byte[]> table = replies;
+        responder = r -> {
+          byte[] reply = table.get(r.format());
+          if (reply == null) {
+            throw new AssertionError(id + " stub has no reply for format " + r.format());
+          }
+          return reply;
+        };
+      }
+      replies.put(format, response);
+      return this;
+    }
+
     /** The chunks each {@code completeStream} call yields. */
     public Builder streamChunks(StreamChunk... chunks) {
       this.streamChunks = List.of(chunks);
+      return this;
+    }
+
+    /** The chunks each {@code completeStream} call yields. */
+    public Builder streamChunks(List<StreamChunk> chunks) {
+      this.streamChunks = List.copyOf(chunks);
       return this;
     }
 

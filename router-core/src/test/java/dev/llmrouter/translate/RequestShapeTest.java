@@ -83,7 +83,15 @@ class RequestShapeTest {
 
   @Test
   void undetectableBodyGivesEmpty() {
-    assertThat(scan("{\"model\":\"m\",\"prompt\":\"hi\"}").detect()).isEmpty();
+    assertThat(scan("{\"model\":\"m\",\"question\":\"hi\"}").detect()).isEmpty();
+    assertThat(scan("{\"prompt\":\"hi\"}").detect()).isEmpty();
+  }
+
+  @Test
+  void legacyCompletionsPromptIsChatButNeverPassedThrough() {
+    RequestShape s = scan("{\"model\":\"gpt-3.5-turbo-instruct\",\"prompt\":\"hi\"}");
+    assertThat(s.detect()).contains(ProviderFormat.OPENAI);
+    assertThat(s.isCompatibleWith(ProviderFormat.OPENAI)).isFalse();
   }
 
   @Test

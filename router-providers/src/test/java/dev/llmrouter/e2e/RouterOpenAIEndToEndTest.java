@@ -11,14 +11,12 @@ import dev.llmrouter.auth.AuthConfig;
 import dev.llmrouter.catalog.ModelCatalog;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.TransportException;
-import dev.llmrouter.error.TranslationException;
 import dev.llmrouter.error.UnknownModelException;
 import dev.llmrouter.error.UpstreamHttpException;
 import dev.llmrouter.http.ClientHeaders;
 import dev.llmrouter.providers.openai.OpenAIConfig;
 import dev.llmrouter.providers.openai.OpenAIProvider;
 import dev.llmrouter.retry.RetryPolicy;
-import dev.llmrouter.stream.StreamChunk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -245,15 +243,24 @@ class RouterOpenAIEndToEndTest {
   @Test
   void aModelThatCannotStreamIsFakeStreamedThroughOnePlainCall() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body(COMPLETION).build());
-    List<StreamChunk> chunks = new ArrayList<>();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ResponseStream stream = router.completeStream(
         utf8(chat("o1-batch", ",\"stream\":true,\"stream_options\":{\"include_usage\":true}")),
         "o1-batch", ProviderFormat.OPENAI, null)) {
-      stream.forEachRemaining(chunks::add);
+      stream.writeSseTo(out);
     }
-    assertThat(chunks).hasSize(1);
-    assertThat(chunks.get(0).utf8()).isEqualTo(COMPLETION);
-    assertThat(server.takeRequest().getBody().utf8()).isEqualTo(chat("o1-batch", ""));
+    // One plain call without the stream fields (and, o1 being a reasoning model, without temperature)...
+    String sent = server.takeRequest().getBody().utf8();
+    assertThat(sent).contains("\"model\":\"o1-batch\"").contains("\"content\":\"hello\"")
+        .doesNotContain("stream").doesNotContain("temperature");
+    // ...whose complete body comes back as Chat stream chunks, then [DONE].
+    String sse = out.toString(StandardCharsets.UTF_8);
+    assertThat(sse).startsWith("data: {").endsWith("data: [DONE]\n\n");
+    assertThat(sse).contains("\"object\":\"chat.completion.chunk\"")
+        .contains("\"delta\":{\"role\":\"assistant\",\"content\":\"Hi!\"}")
+        .contains("\"finish_reason\":\"stop\"")
+        .contains("\"total_tokens\":5")
+        .doesNotContain("\"object\":\"chat.completion\",");
   }
 
   @Test
@@ -278,14 +285,31 @@ class RouterOpenAIEndToEndTest {
   }
 
   @Test
-  void unknownModelsAndCrossFormatRequestsFailBeforeAnyCall() {
+  void unknownModelsFailBeforeAnyCall() {
     assertThatThrownBy(() -> router.handle(utf8(chat("no-such-model", "")), ProviderFormat.OPENAI, null))
         .isInstanceOf(UnknownModelException.class).hasMessageContaining("no-such-model");
-    // An Anthropic Messages body sent to an OpenAI model would need translation.
-    String anthropicBody = "{\"model\":\"gpt-4o-mini\",\"max_tokens\":10,\"system\":\"be brief\","
-        + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}";
-    assertThatThrownBy(() -> router.handle(utf8(anthropicBody), ProviderFormat.OPENAI, null))
-        .isInstanceOf(TranslationException.class).hasMessageContaining("translation not yet supported");
     assertThat(server.getRequestCount()).isZero();
   }
+
+  @Test
+  void anAnthropicClientIsServedByTheOpenAIProviderThroughTranslation() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body(COMPLETION).build());
+    String anthropicBody = "{\"model\":\"gpt-4o-mini\",\"max_tokens\":10,\"system\":\"be brief\","
+        + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}";
+
+    Completion completion = (Completion) router.handle(utf8(anthropicBody), ProviderFormat.ANTHROPIC, null);
+
+    // The provider received a Chat Completions body...
+    String sent = server.takeRequest().getBody().utf8();
+    assertThat(sent).contains("\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"}")
+        .contains("\"model\":\"gpt-4o-mini\"").doesNotContain("\"system\":\"be brief\"");
+    // ...and the client gets an Anthropic message.
+    assertThat(completion.bodyUtf8()).contains("\"type\":\"message\"")
+        .contains("\"text\":\"Hi!\"").contains("\"stop_reason\":\"end_turn\"");
+    assertThat(completion.rawBody()).isEqualTo(utf8(COMPLETION));
+    assertThat(completion.metadata().passthrough()).isFalse();
+    assertThat(completion.metadata().detectedInputFormat()).contains(ProviderFormat.ANTHROPIC);
+    assertThat(completion.metadata().providerFormat()).isEqualTo(ProviderFormat.OPENAI);
+  }
+
 }
