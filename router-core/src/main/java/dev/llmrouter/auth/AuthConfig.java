@@ -19,7 +19,8 @@ public sealed interface AuthConfig
         AuthConfig.OAuth,
         AuthConfig.AzureEntra,
         AuthConfig.AwsSigV4,
-        AuthConfig.Custom {
+        AuthConfig.Custom,
+        AuthConfig.RefreshingToken {
 
   /** The kind of credentials. */
   AuthType type();
@@ -50,6 +51,14 @@ public sealed interface AuthConfig
   /** Arbitrary headers, e.g. for a gateway that wants two keys. */
   static Custom custom(Map<String, String> headers) {
     return new Custom(headers);
+  }
+
+  /**
+   * {@code authorization: Bearer <token>} with a token fetched (and refreshed) by {@code provider}: Google
+   * service accounts and application-default credentials, Azure Entra, Databricks service principals.
+   */
+  static RefreshingToken tokens(TokenProvider provider) {
+    return new RefreshingToken(provider, "Bearer");
   }
 
   /** An API key in a header; the value is the key, or the prefix, one space and the key. */
@@ -210,34 +219,62 @@ public sealed interface AuthConfig
   }
 
   /**
-   * Static AWS credentials for SigV4 signing. An empty service means the provider's own signing name
-   * ({@code bedrock}); the Rust README's {@code bedrock-runtime} is not a valid signing name.
+   * AWS credentials for SigV4 signing: static keys (with an optional session token), or the AWS default
+   * credentials chain (environment, profile, container, instance metadata), resolved by the Bedrock
+   * provider. An empty service means the provider's own signing name ({@code bedrock}); the Rust README's
+   * {@code bedrock-runtime} is not a valid signing name.
    */
   final class AwsSigV4 implements AuthConfig {
     private final String accessKeyId;
     private final String secretAccessKey;
     private final String sessionToken;
+    private final String profile;
     private final String region;
     private final String service;
 
-    AwsSigV4(
-        String accessKeyId, String secretAccessKey, String sessionToken, String region, String service) {
-      this.accessKeyId = requireSecret(accessKeyId, "AWS access key id");
-      this.secretAccessKey = requireSecret(secretAccessKey, "AWS secret access key");
+    private AwsSigV4(
+        String accessKeyId,
+        String secretAccessKey,
+        String sessionToken,
+        String profile,
+        String region,
+        String service) {
+      this.accessKeyId = accessKeyId;
+      this.secretAccessKey = secretAccessKey;
       this.sessionToken = sessionToken == null || sessionToken.isEmpty() ? null : sessionToken;
-      this.region = Objects.requireNonNull(region, "region");
+      this.profile = profile == null || profile.isEmpty() ? null : profile;
+      if (region == null || region.isBlank()) {
+        throw new AuthException("AWS region is missing or empty");
+      }
+      this.region = region;
       this.service = service == null ? "" : service;
     }
 
     /** Static credentials for {@code region}; service left to the provider. */
     public static AwsSigV4 of(String accessKeyId, String secretAccessKey, String region) {
-      return new AwsSigV4(accessKeyId, secretAccessKey, null, region, "");
+      return of(accessKeyId, secretAccessKey, null, region, "");
     }
 
     /** Static credentials with every field. */
     public static AwsSigV4 of(
         String accessKeyId, String secretAccessKey, String sessionToken, String region, String service) {
-      return new AwsSigV4(accessKeyId, secretAccessKey, sessionToken, region, service);
+      return new AwsSigV4(
+          requireSecret(accessKeyId, "AWS access key id"),
+          requireSecret(secretAccessKey, "AWS secret access key"),
+          sessionToken,
+          null,
+          region,
+          service);
+    }
+
+    /** The AWS default credentials chain for {@code region}. */
+    public static AwsSigV4 defaultChain(String region) {
+      return new AwsSigV4(null, null, null, null, region, "");
+    }
+
+    /** The default credentials chain reading a named profile of the shared config files. */
+    public static AwsSigV4 profile(String profileName, String region) {
+      return new AwsSigV4(null, null, null, requireSecret(profileName, "AWS profile name"), region, "");
     }
 
     @Override
@@ -245,16 +282,28 @@ public sealed interface AuthConfig
       return AuthType.AWS_SIGNATURE_V4;
     }
 
-    public String accessKeyId() {
-      return accessKeyId;
+    /** Whether credentials come from the default chain (or a profile) rather than static keys. */
+    public boolean usesDefaultChain() {
+      return accessKeyId == null;
     }
 
-    public String secretAccessKey() {
-      return secretAccessKey;
+    /** The static access key id. */
+    public Optional<String> accessKeyId() {
+      return Optional.ofNullable(accessKeyId);
+    }
+
+    /** The static secret access key. */
+    public Optional<String> secretAccessKey() {
+      return Optional.ofNullable(secretAccessKey);
     }
 
     public Optional<String> sessionToken() {
       return Optional.ofNullable(sessionToken);
+    }
+
+    /** The shared-config profile to read, when one was named. */
+    public Optional<String> profile() {
+      return Optional.ofNullable(profile);
     }
 
     public String region() {
@@ -273,20 +322,25 @@ public sealed interface AuthConfig
     @Override
     public boolean equals(Object o) {
       return o instanceof AwsSigV4 other
-          && accessKeyId.equals(other.accessKeyId)
-          && secretAccessKey.equals(other.secretAccessKey)
+          && Objects.equals(accessKeyId, other.accessKeyId)
+          && Objects.equals(secretAccessKey, other.secretAccessKey)
           && Objects.equals(sessionToken, other.sessionToken)
+          && Objects.equals(profile, other.profile)
           && region.equals(other.region)
           && service.equals(other.service);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(accessKeyId, secretAccessKey, sessionToken, region, service);
+      return Objects.hash(accessKeyId, secretAccessKey, sessionToken, profile, region, service);
     }
 
     @Override
     public String toString() {
+      if (usesDefaultChain()) {
+        return "AwsSigV4{credentials=" + (profile == null ? "default chain" : "profile " + profile)
+            + ", region=" + region + ", service=" + service + "}";
+      }
       return "AwsSigV4{accessKeyId="
           + Redaction.redact(accessKeyId)
           + ", secretAccessKey=***, sessionToken="
@@ -296,6 +350,50 @@ public sealed interface AuthConfig
           + ", service="
           + service
           + "}";
+    }
+  }
+
+  /**
+   * A bearer token fetched per request from a {@link TokenProvider} (usually a
+   * {@link CachingTokenProvider}); providers report a 401 back to it and retry once with a fresh token.
+   */
+  final class RefreshingToken implements AuthConfig {
+    private final TokenProvider provider;
+    private final String tokenType;
+
+    RefreshingToken(TokenProvider provider, String tokenType) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      this.tokenType = tokenType;
+    }
+
+    @Override
+    public AuthType type() {
+      return AuthType.REFRESHING_TOKEN;
+    }
+
+    /** The token source. */
+    public TokenProvider provider() {
+      return provider;
+    }
+
+    /** The current token (fetching one if needed). */
+    public AccessToken currentToken() {
+      return provider.token();
+    }
+
+    /** The header value for {@code token}. */
+    public String headerValue(AccessToken token) {
+      return tokenType + " " + token.value();
+    }
+
+    @Override
+    public void applyTo(HeaderSink headers) {
+      headers.set("authorization", HeaderValidation.requireValue("authorization", headerValue(currentToken())));
+    }
+
+    @Override
+    public String toString() {
+      return "RefreshingToken{" + provider + "}";
     }
   }
 

@@ -6,7 +6,9 @@ public enum AuthType {
   OAUTH("o_auth"),
   AZURE_ENTRA("azure_entra"),
   AWS_SIGNATURE_V4("aws_signature_v4"),
-  CUSTOM("custom");
+  CUSTOM("custom"),
+  /** A bearer token fetched and refreshed by a {@link TokenProvider}. */
+  REFRESHING_TOKEN("refreshing_token");
 
   private final String id;
 

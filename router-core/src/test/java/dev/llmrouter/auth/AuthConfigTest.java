@@ -63,6 +63,27 @@ class AuthConfigTest {
     assertThat(aws.sessionToken()).isEmpty();
     assertThat(AuthConfig.AwsSigV4.of("AKIAEXAMPLE", "wJalrSECRET", "tok", "eu-west-1", "bedrock").sessionToken())
         .contains("tok");
+    assertThat(aws.usesDefaultChain()).isFalse();
+    assertThat(aws.accessKeyId()).contains("AKIAEXAMPLE");
+    AuthConfig.AwsSigV4 chain = AuthConfig.AwsSigV4.defaultChain("us-west-2");
+    assertThat(chain.usesDefaultChain()).isTrue();
+    assertThat(chain.accessKeyId()).isEmpty();
+    assertThat(chain.toString()).contains("default chain").contains("us-west-2");
+    assertThat(AuthConfig.AwsSigV4.profile("dev", "us-east-1").profile()).contains("dev");
+    assertThatThrownBy(() -> AuthConfig.AwsSigV4.defaultChain(" ")).isInstanceOf(AuthException.class)
+        .hasMessageContaining("region");
+  }
+
+  @Test
+  void refreshingTokensAreFetchedPerRequestAndHidden() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    AuthConfig.RefreshingToken auth =
+        AuthConfig.tokens(() -> AccessToken.nonExpiring("tok-" + SECRET + "-" + n.incrementAndGet()));
+    assertThat(headers(auth)).containsExactly(Map.entry("authorization", "Bearer tok-" + SECRET + "-1"));
+    assertThat(headers(auth)).containsExactly(Map.entry("authorization", "Bearer tok-" + SECRET + "-2"));
+    assertThat(auth.type().id()).isEqualTo("refreshing_token");
+    assertThat(auth.toString()).doesNotContain(SECRET);
+    assertThat(AccessToken.nonExpiring(SECRET).toString()).doesNotContain(SECRET);
   }
 
   @Test

@@ -4,28 +4,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.llmrouter.error.RouterException;
-import dev.llmrouter.error.TransportException;
 import dev.llmrouter.error.UpstreamHttpException;
 import dev.llmrouter.error.UpstreamProtocolException;
-import dev.llmrouter.error.UpstreamTimeoutException;
 import dev.llmrouter.json.Json;
-import dev.llmrouter.provider.RawResponseStream;
+import dev.llmrouter.stream.BodyRawStream;
 import dev.llmrouter.stream.StreamChunk;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,23 +47,14 @@ import org.slf4j.LoggerFactory;
  *   <li>other message types are ignored.</li>
  * </ul>
  *
- * <p>The body is read lazily, 8 KiB at a time, by {@link #hasNext()}; the stream ends at end of input and
- * the upstream is then released through {@code onClose}. Errors are thrown by {@code hasNext()} after the
- * chunks already decoded were delivered, and end the stream: a read timeout becomes an
- * {@link UpstreamTimeoutException}, any other I/O failure a non-retryable {@link TransportException}, an
- * invalid frame (bad CRC, bad lengths, bad headers, a frame over the maximum size, or input that ends
- * inside a frame) or an undecodable {@code chunk} payload an {@link UpstreamProtocolException}.
- *
- * <p>Iterate on one thread. {@link #close()} may be called from any thread, any number of times: it runs
- * {@code onClose} exactly once and closes the body; after the consumer closed the stream, {@code hasNext()}
- * is false and the I/O error the close provokes in a blocked read is not reported.
+ * <p>Reading, errors and closing follow {@link BodyRawStream}: a read timeout becomes an
+ * {@link dev.llmrouter.error.UpstreamTimeoutException}, any other I/O failure a non-retryable
+ * {@link dev.llmrouter.error.TransportException}, an invalid frame (bad CRC, bad lengths, bad headers, a
+ * frame over the maximum size, or input that ends inside a frame) or an undecodable {@code chunk} payload
+ * an {@link UpstreamProtocolException}.
  */
-public final class EventStreamRawStream implements RawResponseStream {
+public final class EventStreamRawStream extends BodyRawStream {
   private static final Logger LOG = LoggerFactory.getLogger(EventStreamRawStream.class);
-  private static final int READ_SIZE = 8 * 1024;
-  /** Consecutive empty reads tolerated before the body is considered broken (guards against spinning). */
-  private static final int MAX_EMPTY_READS = 64;
-  private static final int MAX_CAUSE_DEPTH = 8;
   private static final int MAX_PREFIX_CACHE = 64;
   private static final String ERROR_TYPE_HEADER = "x-amzn-errortype";
   /** Anthropic stream event types, matched without allocating a string. */
@@ -80,22 +62,11 @@ public final class EventStreamRawStream implements RawResponseStream {
       "content_block_delta", "content_block_start", "content_block_stop", "message_delta",
       "message_start", "message_stop", "ping", "error"};
 
-  private final InputStream body;
-  private final String providerId;
-  private final Runnable onClose;
   private final EventStreamDecoder decoder;
-  private final byte[] buffer = new byte[READ_SIZE];
-  private final ArrayDeque<StreamChunk> pending = new ArrayDeque<>();
   private final EventStreamDecoder.Listener listener = this::onFrame;
   /** {"eventType": prefixes by event type. */
   private final Map<String, byte[]> prefixes = new HashMap<>();
 
-  private final AtomicBoolean released = new AtomicBoolean();
-  private volatile boolean closedByConsumer;
-  /** No more input will be read: end of input or an error. */
-  private boolean inputEnded;
-  /** An error to throw once the chunks decoded before it were delivered. */
-  private RouterException failure;
   /** The error an exception frame (or an undecodable chunk) ends the stream with; later frames are ignored. */
   private RouterException frameError;
 
@@ -116,93 +87,34 @@ public final class EventStreamRawStream implements RawResponseStream {
    * @throws IllegalArgumentException if {@code maxFrameSize} is below {@link EventStreamDecoder#MIN_FRAME_SIZE}
    */
   public EventStreamRawStream(InputStream body, String providerId, Runnable onClose, int maxFrameSize) {
-    this.body = Objects.requireNonNull(body, "body");
-    this.providerId = Objects.requireNonNull(providerId, "providerId");
-    this.onClose = Objects.requireNonNull(onClose, "onClose");
+    super(body, providerId, onClose, "the event stream");
     this.decoder = new EventStreamDecoder(maxFrameSize);
   }
 
-  /**
-   * Whether another chunk is available, reading the body until one is.
-   *
-   * @throws UpstreamTimeoutException if a read timed out
-   * @throws TransportException if reading the body failed
-   * @throws UpstreamProtocolException if a frame is invalid, the input ended inside a frame, a chunk cannot
-   *     be decoded, or the stream carried an exception or error of an unmapped type
-   * @throws UpstreamHttpException if the stream carried a Bedrock exception with a known HTTP status
-   */
   @Override
-  public boolean hasNext() {
-    if (closedByConsumer) {
-      return false;
-    }
-    while (pending.isEmpty()) {
-      if (failure != null) {
-        RouterException e = failure;
-        failure = null;
-        throw e;
-      }
-      if (inputEnded) {
-        return false;
-      }
-      readMore();
-      if (closedByConsumer) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The next chunk, reading the body if needed.
-   *
-   * @throws NoSuchElementException if the stream has ended or was closed
-   * @throws RouterException for the errors listed on {@link #hasNext()}
-   */
-  @Override
-  public StreamChunk next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("the event stream from '" + providerId + "' has no more events");
-    }
-    return pending.poll();
-  }
-
-  private void readMore() {
-    int n;
-    int emptyReads = 0;
+  protected void decode(byte[] buf, int off, int len) {
     try {
-      do {
-        n = body.read(buffer, 0, buffer.length);
-      } while (n == 0 && ++emptyReads < MAX_EMPTY_READS);
-    } catch (IOException e) {
-      if (!closedByConsumer) {
-        end(readFailure(e));
-      }
-      return;
-    } catch (RuntimeException e) {
-      if (!closedByConsumer) {
-        end(new TransportException(providerId, "reading the event stream failed: " + e, false, e));
-      }
-      return;
-    }
-    try {
-      if (n < 0) {
-        decoder.finish();
-        end(null);
-      } else if (n == 0) {
-        end(new TransportException(providerId,
-            "the event stream returned no data " + MAX_EMPTY_READS + " times in a row", false, null));
-      } else {
-        decoder.feed(buffer, 0, n, listener);
-        if (frameError != null) {
-          end(frameError);
-        }
+      decoder.feed(buf, off, len, listener);
+      if (frameError != null) {
+        fail(frameError);
       }
     } catch (EventStreamFormatException e) {
       // An exception frame decoded earlier in the same read is the real cause; report it first.
-      end(frameError != null ? frameError
-          : new UpstreamProtocolException(providerId, "Event stream decode error: " + e.getMessage(), e));
+      fail(frameError != null ? frameError : decodeError(e));
     }
+  }
+
+  @Override
+  protected void decodeEnd() {
+    try {
+      decoder.finish();
+    } catch (EventStreamFormatException e) {
+      fail(frameError != null ? frameError : decodeError(e));
+    }
+  }
+
+  private UpstreamProtocolException decodeError(EventStreamFormatException e) {
+    return new UpstreamProtocolException(providerId(), "Event stream decode error: " + e.getMessage(), e);
   }
 
   private void onFrame(EventStreamFrame frame) {
@@ -221,7 +133,7 @@ public final class EventStreamRawStream implements RawResponseStream {
         frameError = errorMessageError(frame);
         break;
       default:
-        LOG.debug("ignoring an event-stream frame of message type '{}' from '{}'", messageType, providerId);
+        LOG.debug("ignoring an event-stream frame of message type '{}' from '{}'", messageType, providerId());
         break;
     }
   }
@@ -233,12 +145,12 @@ public final class EventStreamRawStream implements RawResponseStream {
     }
     String eventType = frame.eventType().orElse(null);
     if (eventType == null) {
-      pending.add(StreamChunk.of(frame.payload()));
+      emit(StreamChunk.of(frame.payload()));
     } else if ("chunk".equals(eventType)) {
       try {
         byte[] data = decodeChunk(frame);
         if (data.length > 0) {
-          pending.add(StreamChunk.of(data, typeOf(data)));
+          emit(StreamChunk.of(data, typeOf(data)));
         }
       } catch (UpstreamProtocolException e) {
         frameError = e;
@@ -249,7 +161,7 @@ public final class EventStreamRawStream implements RawResponseStream {
       System.arraycopy(prefix, 0, data, 0, prefix.length);
       frame.copyPayloadTo(data, prefix.length);
       data[data.length - 1] = '}';
-      pending.add(StreamChunk.of(data));
+      emit(StreamChunk.of(data));
     }
   }
 
@@ -273,7 +185,7 @@ public final class EventStreamRawStream implements RawResponseStream {
     try (JsonParser p = Json.factory().createParser(frame.array(), frame.payloadOffset(),
         frame.payloadLength())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new UpstreamProtocolException(providerId, "chunk event payload is not a JSON object");
+        throw new UpstreamProtocolException(providerId(), "chunk event payload is not a JSON object");
       }
       byte[] decoded = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -283,7 +195,7 @@ public final class EventStreamRawStream implements RawResponseStream {
           try {
             decoded = Base64Text.decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           } catch (IllegalArgumentException e) {
-            throw new UpstreamProtocolException(providerId,
+            throw new UpstreamProtocolException(providerId(),
                 "chunk event \"bytes\" is not valid base64: " + e.getMessage(), e);
           }
         } else {
@@ -291,14 +203,14 @@ public final class EventStreamRawStream implements RawResponseStream {
         }
       }
       if (decoded == null) {
-        throw new UpstreamProtocolException(providerId, "chunk event payload has no \"bytes\" string");
+        throw new UpstreamProtocolException(providerId(), "chunk event payload has no \"bytes\" string");
       }
       return decoded;
     } catch (JsonProcessingException e) {
-      throw new UpstreamProtocolException(providerId,
+      throw new UpstreamProtocolException(providerId(),
           "chunk event payload is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new UpstreamProtocolException(providerId, "chunk event payload cannot be read: " + e, e);
+      throw new UpstreamProtocolException(providerId(), "chunk event payload cannot be read: " + e, e);
     }
   }
 
@@ -369,7 +281,7 @@ public final class EventStreamRawStream implements RawResponseStream {
       String contentType) {
     int status = statusOf(type);
     if (status < 0) {
-      return new UpstreamProtocolException(providerId, "event stream " + kind + " " + type
+      return new UpstreamProtocolException(providerId(), "event stream " + kind + " " + type
           + (message == null ? "" : ": " + message));
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>(2);
@@ -377,7 +289,7 @@ public final class EventStreamRawStream implements RawResponseStream {
     if (contentType != null) {
       headers.add(Map.entry("content-type", contentType));
     }
-    return new UpstreamHttpException(providerId, status, headers, payload);
+    return new UpstreamHttpException(providerId(), status, headers, payload);
   }
 
   private static String contentType(EventStreamFrame frame) {
@@ -423,60 +335,6 @@ public final class EventStreamRawStream implements RawResponseStream {
       return null;
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private void end(RouterException error) {
-    inputEnded = true;
-    failure = error;
-    release();
-  }
-
-  private RouterException readFailure(IOException e) {
-    if (isTimeout(e)) {
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new UpstreamTimeoutException(providerId, "reading the event stream: " + detail, e);
-    }
-    return new TransportException(providerId, "reading the event stream failed: " + e, false, e);
-  }
-
-  private static boolean isTimeout(Throwable e) {
-    Throwable t = e;
-    for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-      if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-        return true;
-      }
-      if (t instanceof InterruptedIOException) {
-        String m = t.getMessage();
-        if (m != null && m.toLowerCase(Locale.ROOT).contains("timeout")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Stops the stream: {@code hasNext()} becomes false, {@code onClose} runs once and the body is closed. */
-  @Override
-  public void close() {
-    closedByConsumer = true;
-    release();
-  }
-
-  private void release() {
-    if (!released.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      onClose.run();
-    } catch (RuntimeException e) {
-      LOG.warn("onClose of the event stream from '{}' failed", providerId, e);
-    } finally {
-      try {
-        body.close();
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("closing the event stream body from '{}' failed", providerId, e);
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmrouter.providers.http;
 
+import dev.llmrouter.auth.AuthConfig;
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.error.TransportException;
 import dev.llmrouter.error.UpstreamHttpException;
@@ -91,8 +92,18 @@ public final class HttpExecutor {
    * @param headers writes the request headers; later writes of a name replace earlier ones
    */
   public byte[] post(HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation) {
-    Call call = newCall(url, headers, body, cancellation);
-    Response response = execute(call, url, cancellation);
+    return post(url, headers, body, cancellation, null);
+  }
+
+  /**
+   * Like {@link #post(HttpUrl, Consumer, byte[], CancellationToken)}; when {@code auth} is a
+   * {@link AuthConfig.RefreshingToken} and the upstream answers 401, the rejected token is invalidated and
+   * the request is sent once more with a fresh one (an expired or revoked token is not the caller's fault).
+   */
+  public byte[] post(
+      HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
+    Sent sent = send(url, headers, body, cancellation, auth);
+    Response response = sent.response();
     try {
       if (!response.isSuccessful()) {
         throw httpError(response);
@@ -110,8 +121,14 @@ public final class HttpExecutor {
    */
   public StreamingResponse postForStream(
       HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation) {
-    Call call = newCall(url, headers, body, cancellation);
-    Response response = execute(call, url, cancellation);
+    return postForStream(url, headers, body, cancellation, null);
+  }
+
+  /** Like {@link #postForStream(HttpUrl, Consumer, byte[], CancellationToken)}, with the 401 retry of {@link #post}. */
+  public StreamingResponse postForStream(
+      HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
+    Sent sent = send(url, headers, body, cancellation, auth);
+    Response response = sent.response();
     if (!response.isSuccessful()) {
       try {
         throw httpError(response);
@@ -119,7 +136,7 @@ public final class HttpExecutor {
         response.close();
       }
     }
-    return new StreamingResponse(call, response, filterHeaders(response.headers()));
+    return new StreamingResponse(sent.call(), response, filterHeaders(response.headers()));
   }
 
   /**
@@ -129,8 +146,35 @@ public final class HttpExecutor {
    */
   public RawResponseStream postSse(
       HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation) {
-    StreamingResponse response = postForStream(url, headers, body, cancellation);
+    return postSse(url, headers, body, cancellation, null);
+  }
+
+  /** Like {@link #postSse(HttpUrl, Consumer, byte[], CancellationToken)}, with the 401 retry of {@link #post}. */
+  public RawResponseStream postSse(
+      HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
+    StreamingResponse response = postForStream(url, headers, body, cancellation, auth);
     return new SseRawStream(response.body(), providerId, response.closer());
+  }
+
+  /** A call and its response. */
+  private record Sent(Call call, Response response) {}
+
+  private Sent send(
+      HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
+    Call call = newCall(url, headers, body, cancellation);
+    Response response = execute(call, url, cancellation);
+    if (response.code() == 401 && auth instanceof AuthConfig.RefreshingToken refreshing) {
+      String sent = call.request().header("authorization");
+      response.close();
+      if (sent != null) {
+        int space = sent.indexOf(' ');
+        refreshing.provider().invalidate(space >= 0 ? sent.substring(space + 1) : sent);
+      }
+      LOG.debug("provider {}: HTTP 401 with a refreshing token; retrying once with a fresh token", providerId);
+      call = newCall(url, headers, body, cancellation);
+      response = execute(call, url, cancellation);
+    }
+    return new Sent(call, response);
   }
 
   private Call newCall(

@@ -37,7 +37,8 @@ public final class OpenAIProvider implements Provider {
   private static final List<ProviderFormat> FORMATS =
       List.of(ProviderFormat.OPENAI, ProviderFormat.RESPONSES);
   private static final Set<AuthType> ACCEPTED_AUTH =
-      EnumSet.of(AuthType.API_KEY, AuthType.OAUTH, AuthType.AZURE_ENTRA, AuthType.CUSTOM);
+      EnumSet.of(
+          AuthType.API_KEY, AuthType.OAUTH, AuthType.AZURE_ENTRA, AuthType.CUSTOM, AuthType.REFRESHING_TOKEN);
 
   private final OpenAIConfig config;
   private final HttpExecutor http;
@@ -79,7 +80,7 @@ public final class OpenAIProvider implements Provider {
   @Override
   public byte[] complete(ProviderRequest request) {
     HttpUrl url = url(request.format(), request.spec().model());
-    return http.post(url, headers(request), request.payload(), request.cancellation());
+    return http.post(url, headers(request), request.payload(), request.cancellation(), request.auth());
   }
 
   /**
@@ -90,7 +91,7 @@ public final class OpenAIProvider implements Provider {
   @Override
   public RawResponseStream completeStream(ProviderRequest request) {
     HttpUrl url = url(request.format(), request.spec().model());
-    return http.postSse(url, headers(request), request.payload(), request.cancellation());
+    return http.postSse(url, headers(request), request.payload(), request.cancellation(), request.auth());
   }
 
   /**

@@ -330,7 +330,7 @@ class OpenAIProviderHttpTest {
         .isInstanceOf(AuthException.class)
         .hasMessageContaining("openai")
         .hasMessageContaining("aws_signature_v4")
-        .hasMessageContaining("api_key, o_auth, azure_entra, custom")
+        .hasMessageContaining("api_key, o_auth, azure_entra, custom, refreshing_token")
         .hasMessageNotContaining("AKIAEXAMPLEKEYID")
         .hasMessageNotContaining("wJalrXUtnSECRETKEY");
     ProviderRequest streaming = chatRequest("gpt-4o", "{}").auth(aws).stream(true).build();
@@ -362,5 +362,33 @@ class OpenAIProviderHttpTest {
     assertThat(groq.matchesProviderAlias("groq")).isTrue();
     groq.complete(chatRequest("llama-3.3-70b", CHAT).build());
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/openai/v1/chat/completions");
+  }
+
+  @Test
+  void aRejectedRefreshingTokenIsRenewedAndTheRequestRetriedOnce() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"expired\"}").build());
+    enqueueOk();
+    AtomicInteger fetches = new AtomicInteger();
+    AuthConfig auth = AuthConfig.tokens(dev.llmrouter.auth.CachingTokenProvider.of("test",
+        () -> dev.llmrouter.auth.AccessToken.nonExpiring("tok-" + fetches.incrementAndGet())));
+    byte[] body = provider().complete(chatRequest("gpt-4o", CHAT).auth(auth).build());
+    assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(COMPLETION);
+    assertThat(server.takeRequest().getHeaders().get("authorization")).isEqualTo("Bearer tok-1");
+    assertThat(server.takeRequest().getHeaders().get("authorization")).isEqualTo("Bearer tok-2");
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void aSecond401IsReturnedAndStaticKeysAreNotRetried() {
+    server.enqueue(new MockResponse.Builder().code(401).body("{}").build());
+    server.enqueue(new MockResponse.Builder().code(401).body("{}").build());
+    AuthConfig auth = AuthConfig.tokens(() -> dev.llmrouter.auth.AccessToken.nonExpiring("tok"));
+    assertThatThrownBy(() -> provider().complete(chatRequest("gpt-4o", CHAT).auth(auth).build()))
+        .isInstanceOf(UpstreamHttpException.class);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    server.enqueue(new MockResponse.Builder().code(401).body("{}").build());
+    assertThatThrownBy(() -> provider().complete(chatRequest("gpt-4o", CHAT).build()))
+        .isInstanceOf(UpstreamHttpException.class);
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 }
