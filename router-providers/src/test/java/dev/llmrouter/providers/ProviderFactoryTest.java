@@ -11,8 +11,6 @@ import dev.llmrouter.providers.openai.OpenAIProvider;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ProviderFactoryTest {
 
@@ -89,15 +87,39 @@ class ProviderFactoryTest {
         .hasToString("https://lepton.internal/api/v1/chat/completions");
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "anthropic", "azure", "azure_ai_gateway", "google", "vertex", "bedrock", "databricks", "mistral"
-      })
-  void knownButNotImplementedKinds(String kind) {
-    assertThatThrownBy(() -> ProviderFactory.create(kind, ProviderSettings.empty()))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("provider kind '" + kind + "' is not implemented yet");
+  @Test
+  void everyNativeKindIsCreatedFromSettings() {
+    assertThat(ProviderFactory.create("anthropic").id()).isEqualTo("anthropic");
+    assertThat(ProviderFactory.create("google").id()).isEqualTo("google");
+    assertThat(ProviderFactory.create("mistral").id()).isEqualTo("mistral");
+    assertThat(ProviderFactory.create("bedrock", ProviderSettings.builder().metadata("region", "eu-west-1").build())
+        .id()).isEqualTo("bedrock");
+    assertThat(ProviderFactory.create("vertex", ProviderSettings.builder().metadata("project", "p").build())
+        .id()).isEqualTo("vertex");
+    assertThat(ProviderFactory.create("azure",
+        ProviderSettings.builder().endpoint("https://r.openai.azure.com/").metadata("deployment", "d").build())
+        .id()).isEqualTo("azure");
+    assertThat(ProviderFactory.create("azure_ai_gateway",
+        ProviderSettings.builder().endpoint("https://gw.example/models").build()).id())
+        .isEqualTo("azure_ai_gateway");
+    assertThat(ProviderFactory.create("databricks",
+        ProviderSettings.builder().endpoint("https://adb-1.azuredatabricks.net").build()).id())
+        .isEqualTo("databricks");
+    for (String kind : ProviderFactory.NATIVE_KINDS) {
+      assertThat(kind).isNotBlank();
+    }
+  }
+
+  @Test
+  void requiredSettingsAreNamedWhenMissing() {
+    assertThatThrownBy(() -> ProviderFactory.create("azure")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("endpoint");
+    assertThatThrownBy(() -> ProviderFactory.create("vertex")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("project");
+    assertThatThrownBy(() -> ProviderFactory.create("databricks")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("api_base");
+    assertThatThrownBy(() -> ProviderFactory.create("azure_ai_gateway"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("endpoint");
   }
 
   @Test
@@ -107,7 +129,7 @@ class ProviderFactoryTest {
         .hasMessage("unsupported provider kind: nope");
     assertThatThrownBy(() -> ProviderFactory.create(null))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("unsupported provider kind: null");
+        .hasMessage("provider kind must not be null");
     assertThatThrownBy(() -> ProviderFactory.create("OpenAI"))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> ProviderFactory.create("openai", null))

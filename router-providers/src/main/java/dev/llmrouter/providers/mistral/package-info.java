@@ -1,0 +1,2 @@
+/** The Mistral provider (La Plateforme chat completions). */
+package dev.llmrouter.providers.mistral;
