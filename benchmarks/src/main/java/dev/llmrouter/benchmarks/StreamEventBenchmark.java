@@ -60,6 +60,18 @@ public class StreamEventBenchmark {
     session = Translator.newStreamSession(replays.get(0).target());
   }
 
+  /** The reference cost: jackson-core parses the same event and writes it back, event by event in turn. */
+  @Benchmark
+  public byte[] baselineParseAndRewrite() {
+    Replay r = replays.get(stream);
+    byte[] out = JsonBaseline.parseAndRewrite(r.events().get(event).data());
+    if (++event == r.events().size()) {
+      event = 0;
+      stream = stream + 1 == replays.size() ? 0 : stream + 1;
+    }
+    return out;
+  }
+
   @Benchmark
   public void pushOneEvent(Blackhole bh) {
     Replay r = replays.get(stream);

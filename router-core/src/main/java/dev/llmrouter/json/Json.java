@@ -10,6 +10,9 @@ import dev.llmrouter.error.InvalidRequestException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The one jackson-core {@link JsonFactory} the router uses, and helpers around it. Streaming only: no
@@ -40,6 +43,42 @@ public final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The end of the run of bytes from {@code from} that a JSON string can hold as they are (printable
+   * ASCII other than {@code "} and backslash), also stopping at {@code ?}: the replacement byte Java's
+   * encoders write for an unpaired surrogate, which the caller must tell apart from a real question
+   * mark. Eight bytes at a time.
+   */
+  public static int plainAsciiRun(byte[] bytes, int from) {
+    int n = bytes.length;
+    int i = from;
+    for (; i + 8 <= n; i += 8) {
+      long x = (long) LONGS.get(bytes, i);
+      long quote = x ^ 0x2222222222222222L;
+      long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+      long question = x ^ 0x3F3F3F3F3F3F3F3FL;
+      long special =
+          (x | ((x - 0x2020202020202020L) & ~x)
+                  | ((quote - 0x0101010101010101L) & ~quote)
+                  | ((backslash - 0x0101010101010101L) & ~backslash)
+                  | ((question - 0x0101010101010101L) & ~question))
+              & 0x8080808080808080L;
+      if (special != 0) {
+        return i + (Long.numberOfTrailingZeros(special) >>> 3);
+      }
+    }
+    for (; i < n; i++) {
+      int c = bytes[i];
+      if (c < 0x20 || c == '"' || c == '\\' || c == '?') {
+        return i;
+      }
+    }
+    return n;
   }
 
   /** A JSON string literal (quotes included) for {@code value}, as UTF-8 bytes. */

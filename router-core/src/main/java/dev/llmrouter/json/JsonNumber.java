@@ -10,9 +10,58 @@ import java.util.OptionalLong;
  */
 public final class JsonNumber implements JsonValue {
   private final String text;
+  /** Whether the text is an integer (no fraction or exponent) that fits a long; see {@link #longValueOfIntegral}. */
+  private final boolean integralLong;
+
+  private final long integralValue;
 
   private JsonNumber(String text) {
     this.text = text;
+    long v = 0;
+    boolean ok = false;
+    int n = text.length();
+    if (n > 0 && n <= 18) {
+      // At most 18 characters always fit a long.
+      boolean negative = text.charAt(0) == '-';
+      int i = negative ? 1 : 0;
+      ok = i < n;
+      for (; i < n; i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          ok = false;
+          break;
+        }
+        v = v * 10 + (c - '0');
+      }
+      if (negative) {
+        v = -v;
+      }
+    } else if (n > 18 && isIntegralText(text)) {
+      try {
+        v = Long.parseLong(text);
+        ok = true;
+      } catch (NumberFormatException tooLarge) {
+        ok = false;
+      }
+    }
+    this.integralLong = ok;
+    this.integralValue = ok ? v : 0;
+  }
+
+  /**
+   * Whether the text is an integer without fraction or exponent that fits a long, i.e. whether {@code
+   * Long.parseLong(text())} succeeds.
+   */
+  public boolean isIntegralLong() {
+    return integralLong;
+  }
+
+  /** {@code Long.parseLong(text())} for a number that {@link #isIntegralLong() is an integral long}. */
+  public long longValueOfIntegral() {
+    if (!integralLong) {
+      throw new NumberFormatException("not an integral long: " + text);
+    }
+    return integralValue;
   }
 
   /** A number from its JSON text; the text must be a valid JSON number. */
@@ -73,6 +122,10 @@ public final class JsonNumber implements JsonValue {
 
   /** Whether the text has no fraction or exponent. */
   public boolean isIntegral() {
+    return isIntegralText(text);
+  }
+
+  private static boolean isIntegralText(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '.' || c == 'e' || c == 'E') {

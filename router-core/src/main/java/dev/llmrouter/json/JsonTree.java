@@ -5,20 +5,25 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads bytes into a {@link JsonValue} tree in one jackson-core streaming pass, and writes trees back.
- * Numbers keep their text. Lone UTF-16 surrogates (which some clients send as {@code \ud800} escapes) are
- * written as U+FFFD, as lingua's repair does; valid pairs are untouched.
+ * Reads bytes into a {@link JsonValue} tree in one jackson-core streaming pass, and writes trees back
+ * through jackson's generator. Numbers keep their text. Writing to a caller's generator
+ * ({@link #write(JsonGenerator, JsonValue)}) writes lone UTF-16 surrogates as U+FFFD, as lingua's repair
+ * does; valid pairs are untouched.
  */
 public final class JsonTree {
+  /** Whether jackson hands out interned field names (its default), so equal names are the same object. */
+  private static final boolean INTERNED_NAMES =
+      Json.factory().isEnabled(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES);
+
   private JsonTree() {}
 
   /**
@@ -66,24 +71,60 @@ public final class JsonTree {
     throw new JsonSyntaxException("expected a JSON object, got " + v.kind(), 0, 0, null);
   }
 
+  /**
+   * Parses a document that is one object in which no object (at any depth) repeats a key; empty for
+   * anything else (invalid JSON, another kind of value, a repeated key). For callers that must treat those
+   * bodies exactly as a streaming scan would and so fall back to one.
+   */
+  public static Optional<JsonObject> parseObjectWithUniqueKeys(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return Optional.empty();
+    }
+    try (JsonParser p = Json.factory().createParser(bytes)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      JsonObject o = readObject(p, true);
+      if (o == null || p.nextToken() != null) {
+        return Optional.empty();
+      }
+      return Optional.of(o);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Reads the value whose first token is {@code t} (already consumed). */
   public static JsonValue read(JsonParser p, JsonToken t) throws IOException {
+    return read(p, t, false);
+  }
+
+  /**
+   * Reads one value; with {@code unique}, returns null as soon as an object repeats a key (otherwise the
+   * later value replaces the earlier one in its position).
+   */
+  private static JsonValue read(JsonParser p, JsonToken t, boolean unique) throws IOException {
     switch (t) {
-      case START_OBJECT: {
-        JsonObject.Builder b = JsonObject.builder();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          b.put(name, read(p, p.nextToken()));
-        }
-        return b.build();
-      }
+      case START_OBJECT:
+        return readObject(p, unique);
       case START_ARRAY: {
-        List<JsonValue> values = new ArrayList<>();
-        JsonToken v;
-        while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
-          values.add(read(p, v));
+        JsonToken v = p.nextToken();
+        if (v == JsonToken.END_ARRAY) {
+          return JsonArray.empty();
         }
-        return JsonArray.of(values);
+        JsonValue[] values = new JsonValue[4];
+        int size = 0;
+        do {
+          JsonValue value = read(p, v, unique);
+          if (value == null) {
+            return null;
+          }
+          if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+          }
+          values[size++] = value;
+        } while ((v = p.nextToken()) != JsonToken.END_ARRAY);
+        return JsonArray.wrap(values, size);
       }
       case VALUE_STRING:
         return JsonString.of(p.getText());
@@ -101,9 +142,25 @@ public final class JsonTree {
     }
   }
 
-  /** Compact UTF-8 JSON for {@code value}. */
+  private static JsonObject readObject(JsonParser p, boolean unique) throws IOException {
+    if (p.nextToken() != JsonToken.FIELD_NAME) {
+      return JsonObject.empty();
+    }
+    JsonObject.Builder b = JsonObject.builder();
+    do {
+      String name = p.currentName();
+      JsonValue value = read(p, p.nextToken(), unique);
+      if (value == null
+          || !(INTERNED_NAMES ? b.putInterned(name, value) : b.putNew(name, value)) && unique) {
+        return null;
+      }
+    } while (p.nextToken() == JsonToken.FIELD_NAME);
+    return b.build();
+  }
+
+  /** Compact UTF-8 JSON for {@code value}, written by jackson's generator. */
   public static byte[] write(JsonValue value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteSink out = new ByteSink();
     try {
       try (JsonGenerator g = Json.factory().createGenerator(out)) {
         write(g, value, false);
@@ -132,15 +189,16 @@ public final class JsonTree {
   private static void write(JsonGenerator g, JsonValue value, boolean repair) throws IOException {
     if (value instanceof JsonObject o) {
       g.writeStartObject();
-      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-        g.writeFieldName(repair ? repairSurrogates(e.getKey()) : e.getKey());
-        write(g, e.getValue(), repair);
+      for (int i = 0, n = o.size(); i < n; i++) {
+        String key = o.keyAt(i);
+        g.writeFieldName(repair ? repairSurrogates(key) : key);
+        write(g, o.valueAt(i), repair);
       }
       g.writeEndObject();
     } else if (value instanceof JsonArray a) {
       g.writeStartArray();
-      for (JsonValue v : a.values()) {
-        write(g, v, repair);
+      for (int i = 0, n = a.size(); i < n; i++) {
+        write(g, a.get(i), repair);
       }
       g.writeEndArray();
     } else if (value instanceof JsonString s) {
@@ -151,6 +209,49 @@ public final class JsonTree {
       g.writeBoolean(b.value());
     } else {
       g.writeNull();
+    }
+  }
+
+  /**
+   * An output stream for one generated document: the generator hands over its buffer once at the end
+   * for documents of up to its buffer size, which then become the result without a further copy.
+   */
+  private static final class ByteSink extends OutputStream {
+    private static final byte[] NONE = {};
+    private byte[] buf = NONE;
+    private int count;
+
+    @Override
+    public void write(int b) {
+      ensure(count + 1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (count == 0 && buf.length == 0) {
+        buf = Arrays.copyOfRange(b, off, off + len);
+        count = len;
+        return;
+      }
+      ensure(count + len);
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    private void ensure(int needed) {
+      if (needed > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(needed, Math.max(256, buf.length * 2)));
+      }
+    }
+
+    void reset() {
+      buf = NONE;
+      count = 0;
+    }
+
+    byte[] toByteArray() {
+      return count == buf.length ? buf : Arrays.copyOf(buf, count);
     }
   }
 

@@ -6,10 +6,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.json.Json;
+import dev.llmrouter.json.JsonArray;
+import dev.llmrouter.json.JsonBoolean;
+import dev.llmrouter.json.JsonObject;
+import dev.llmrouter.json.JsonString;
+import dev.llmrouter.json.JsonTree;
+import dev.llmrouter.json.JsonValue;
 import dev.llmrouter.json.MemberSpan;
 import dev.llmrouter.json.TopLevelMembers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,9 +71,14 @@ public final class RequestShape {
   private final MemberSpan modelSpan;
   private final MemberSpan streamSpan;
   private final MemberSpan streamOptionsSpan;
+  /** The parsed body, for shapes read from a tree; null for scanned shapes. */
+  private final JsonObject tree;
+  /** Byte positions of a tree-derived shape, found by a second scan only when an edit needs them. */
+  private Spans lazySpans;
 
-  private RequestShape(Scanner s, byte[] body) {
+  private RequestShape(Scanner s, byte[] body, JsonObject tree) {
     this.body = body;
+    this.tree = tree;
     this.features = s.features;
     this.trackedKeys = s.trackedKeys;
     this.objectStart = s.objectStart;
@@ -100,7 +112,60 @@ public final class RequestShape {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new RequestShape(s, body);
+    return new RequestShape(s, body, null);
+  }
+
+  /**
+   * The shape of a body that will (almost certainly) be translated: the body is parsed into a tree once,
+   * and the features are read from the tree instead of by a separate scan; the translation then uses
+   * {@link #tree()}. The result answers every question exactly as {@link #scan} would (byte positions
+   * for pass-through edits are found lazily, by a scan, if ever needed). Bodies a tree cannot represent
+   * exactly as the scan sees them (a repeated key) and bodies that do not parse as an object are
+   * scanned instead, so errors are the scan's.
+   *
+   * @throws InvalidRequestException if it is not valid JSON or not a JSON object
+   */
+  public static RequestShape parse(byte[] body) {
+    Optional<JsonObject> parsed = JsonTree.parseObjectWithUniqueKeys(body);
+    if (parsed.isEmpty()) {
+      return scan(body);
+    }
+    JsonObject tree = parsed.get();
+    Scanner s = new Scanner();
+    s.walk(tree);
+    return new RequestShape(s, body, tree);
+  }
+
+  /** The parsed body when this shape was read from a tree ({@link #parse}), else empty. */
+  public Optional<JsonObject> tree() {
+    return Optional.ofNullable(tree);
+  }
+
+  /** The positions of the editable members, from a scan of the body (tree-derived shapes only). */
+  private Spans spans() {
+    Spans s = lazySpans;
+    if (s == null) {
+      RequestShape scanned = scan(body);
+      s = new Spans(
+          scanned.objectStart, scanned.modelSpan, scanned.streamSpan, scanned.streamOptionsSpan);
+      lazySpans = s;
+    }
+    return s;
+  }
+
+  /** Byte positions; immutable, so a racy lazy initialization publishes it safely. */
+  private static final class Spans {
+    final int objectStart;
+    final MemberSpan model;
+    final MemberSpan stream;
+    final MemberSpan streamOptions;
+
+    Spans(int objectStart, MemberSpan model, MemberSpan stream, MemberSpan streamOptions) {
+      this.objectStart = objectStart;
+      this.model = model;
+      this.stream = stream;
+      this.streamOptions = streamOptions;
+    }
   }
 
   /** The body this shape describes (not copied). */
@@ -158,19 +223,19 @@ public final class RequestShape {
   }
 
   Optional<MemberSpan> modelSpan() {
-    return Optional.ofNullable(modelSpan);
+    return Optional.ofNullable(tree == null ? modelSpan : spans().model);
   }
 
   Optional<MemberSpan> streamSpan() {
-    return Optional.ofNullable(streamSpan);
+    return Optional.ofNullable(tree == null ? streamSpan : spans().stream);
   }
 
   Optional<MemberSpan> streamOptionsSpan() {
-    return Optional.ofNullable(streamOptionsSpan);
+    return Optional.ofNullable(tree == null ? streamOptionsSpan : spans().streamOptions);
   }
 
   int objectStart() {
-    return objectStart;
+    return tree == null ? objectStart : spans().objectStart;
   }
 
   boolean isEmptyObject() {
@@ -327,6 +392,153 @@ public final class RequestShape {
       }
       TopLevelMembers.requireEnd(p);
     }
+
+    // ---- The same features from a parsed tree (no repeated keys), member for member ----------------
+
+    void walk(JsonObject o) {
+      emptyObject = o.isEmpty();
+      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+        String name = e.getKey();
+        int tracked = TRACKED_KEYS.indexOf(name);
+        if (tracked >= 0) {
+          trackedKeys |= 1 << tracked;
+        }
+        member(name, e.getValue());
+      }
+    }
+
+    private void member(String name, JsonValue value) {
+      switch (name) {
+        case "model":
+          model = stringOrNull(value);
+          return;
+        case "modelId":
+          modelId = stringOrNull(value);
+          features |= CONVERSE_KEY;
+          return;
+        case "stream":
+          stream = value == JsonBoolean.TRUE ? Boolean.TRUE
+              : value == JsonBoolean.FALSE ? Boolean.FALSE : null;
+          return;
+        case "anthropic_version":
+          anthropicVersion = stringOrNull(value);
+          return;
+        case "reasoning_effort":
+          reasoningEffort = stringOrNull(value);
+          features |= OPENAI_KEY;
+          return;
+        case "messages":
+          features |= MESSAGES;
+          if (value instanceof JsonArray a) {
+            messages(a);
+          }
+          return;
+        case "contents":
+          features |= CONTENTS;
+          return;
+        case "input":
+          features |= INPUT;
+          return;
+        case "tools":
+          if (value instanceof JsonArray a) {
+            tools(a);
+          }
+          return;
+        case "system":
+          system(value);
+          return;
+        case "response_format":
+          features |= OPENAI_KEY;
+          if (value instanceof JsonObject o && o.getOrNull("type") instanceof JsonString type) {
+            responseFormatType = type.value();
+          }
+          return;
+        case "max_tokens":
+          features |= MAX_TOKENS;
+          return;
+        case "prompt":
+          features |= PROMPT;
+          return;
+        default:
+          features |= KeyTable.featureOf(name);
+      }
+    }
+
+    private void messages(JsonArray messages) {
+      for (JsonValue m : messages.values()) {
+        if (!(m instanceof JsonObject message)) {
+          continue;
+        }
+        for (Map.Entry<String, JsonValue> e : message.members().entrySet()) {
+          String key = e.getKey();
+          JsonValue v = e.getValue();
+          if ("role".equals(key) && v instanceof JsonString role) {
+            String r = role.value();
+            if ("system".equals(r)) {
+              features |= SYSTEM_ROLE;
+            } else if (!"user".equals(r) && !"assistant".equals(r)) {
+              features |= OPENAI_ROLE;
+            }
+          } else if ("content".equals(key) && v instanceof JsonArray parts) {
+            parts(parts);
+          } else if ("tool_calls".equals(key) || "function_call".equals(key) || "tool_call_id".equals(key)) {
+            features |= TOOL_CALLS;
+          }
+        }
+      }
+    }
+
+    private void parts(JsonArray parts) {
+      for (JsonValue p : parts.values()) {
+        if (!(p instanceof JsonObject part)) {
+          continue;
+        }
+        if (part.getOrNull("type") instanceof JsonString type) {
+          features |= KeyTable.partFeature(type.value());
+          continue;
+        }
+        for (String key : part.members().keySet()) {
+          if (KeyTable.isConversePartKey(key)) {
+            features |= UNTYPED_PART;
+            break;
+          }
+        }
+      }
+    }
+
+    private void tools(JsonArray tools) {
+      toolCount += tools.size();
+      for (JsonValue t : tools.values()) {
+        if (t instanceof JsonObject tool) {
+          if (tool.has("function")) {
+            features |= OPENAI_TOOL;
+          }
+          if (tool.has("input_schema")) {
+            features |= ANTHROPIC_TOOL;
+          }
+        }
+      }
+    }
+
+    private void system(JsonValue value) {
+      if (value instanceof JsonString) {
+        features |= ANTHROPIC_KEY;
+        return;
+      }
+      if (value instanceof JsonArray blocks) {
+        for (JsonValue b : blocks.values()) {
+          if (b instanceof JsonObject block) {
+            features |= block.has("type") ? SYSTEM_TYPED_ARRAY : SYSTEM_UNTYPED_ARRAY;
+          }
+        }
+      }
+    }
+
+    private static String stringOrNull(JsonValue value) {
+      return value instanceof JsonString s ? s.value() : null;
+    }
+
+    // ---- Streaming scan ------------------------------------------------------------------------------
 
     /** Reads one top-level member's value, leaving the parser on its last token. */
     private void member(JsonParser p, String name, JsonToken value) throws IOException {

@@ -23,9 +23,10 @@ import java.util.Optional;
  * Entry points of the translation layer (lingua's processing/transform.rs): requests, complete responses
  * and stream sessions between any two wire formats, through the universal IR.
  *
- * <p>Requests are detected from their discriminating keys ({@link RequestShape}, one streaming pass) and
- * parsed into a tree at most once, only when they must be translated; same-format requests go out as the
- * caller's bytes.
+ * <p>Requests are detected from their discriminating keys ({@link RequestShape}) and parsed into a tree at
+ * most once: a body that will almost certainly be translated is parsed first and detected from its tree
+ * ({@link RequestShape#parse}); one that may pass through is detected by a streaming scan, and parsed
+ * only if it must be translated after all. Same-format requests go out as the caller's bytes.
  */
 public final class Translator {
   private Translator() {}
@@ -41,7 +42,46 @@ public final class Translator {
    */
   public static RequestTransform transformRequest(
       byte[] body, ProviderFormat target, Optional<String> model) {
-    return transformRequest(RequestShape.scan(body), target, model, Optional.empty(), true);
+    // Without a format hint the body is parsed once, up front, and detected from the tree: most calls
+    // translate, and those then need no separate scan. Formats without a codec only forward.
+    RequestShape shape = hasCodec(target) ? RequestShape.parse(body) : RequestShape.scan(body);
+    return transformRequest(shape, target, model, Optional.empty(), true);
+  }
+
+  /**
+   * The shape of a body about to be prepared for {@code target} by {@link #transformRequest(RequestShape,
+   * ProviderFormat, Optional, Optional, boolean)}: parsed once into a tree when the client's format
+   * ({@code sourceHint}) is not in the target's family, so translation is all but certain and needs no
+   * second pass; otherwise scanned, which keeps same-format traffic zero-copy.
+   *
+   * @throws InvalidRequestException if the body is not a JSON object
+   */
+  public static RequestShape shapeFor(
+      byte[] body, ProviderFormat target, Optional<ProviderFormat> sourceHint) {
+    if (sourceHint.isPresent()
+        && hasCodec(target)
+        && sourceHint.get() != ProviderFormat.UNKNOWN
+        && requestFamily(sourceHint.get()) != requestFamily(target)) {
+      return RequestShape.parse(body);
+    }
+    return RequestShape.scan(body);
+  }
+
+  /** Request formats that share a body layout (a body may pass between them untranslated). */
+  private static ProviderFormat requestFamily(ProviderFormat f) {
+    switch (f) {
+      case BEDROCK_ANTHROPIC:
+      case VERTEX_ANTHROPIC:
+        return ProviderFormat.ANTHROPIC;
+      case MISTRAL:
+        return ProviderFormat.OPENAI;
+      default:
+        return f;
+    }
+  }
+
+  private static boolean hasCodec(ProviderFormat target) {
+    return target != ProviderFormat.MISTRAL && target != ProviderFormat.UNKNOWN;
   }
 
   /**
@@ -78,7 +118,7 @@ public final class Translator {
       target = ProviderFormat.RESPONSES;
     }
     FormatCodec to = codec(target);
-    JsonObject tree = null;
+    JsonObject tree = shape.tree().orElse(null);
     if (source == target
         && shape.isCompatibleWith(target)
         && !ModelRules.forcesChatTranslation(target, shape, model)) {
@@ -88,7 +128,9 @@ public final class Translator {
       }
       // Mid-conversation system turns: only models that support them may receive the body as is
       // (lingua's strict pass-through check, asked with the model that will be sent).
-      tree = parseRequest(shape.body());
+      if (tree == null) {
+        tree = parseRequest(shape.body());
+      }
       JsonObject asSent = model.isPresent() ? tree.with("model", JsonString.of(model.get())) : tree;
       if (to.detectPassthroughRequest(asSent)) {
         return RequestTransform.passthrough(

@@ -74,11 +74,7 @@ public final class AnthropicCodec implements FormatCodec {
       return request;
     }
     return request.withParams(
-        request
-            .params()
-            .toBuilder()
-            .tokenBudget(TokenBudget.outputTokens(AnthropicRequests.DEFAULT_MAX_TOKENS))
-            .build());
+        request.params().withTokenBudget(TokenBudget.outputTokens(AnthropicRequests.DEFAULT_MAX_TOKENS)));
   }
 
   @Override

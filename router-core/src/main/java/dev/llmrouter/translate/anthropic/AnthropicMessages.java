@@ -586,9 +586,8 @@ final class AnthropicMessages {
       }
     }
     if (results.isEmpty() || discovery.isEmpty()) {
-      List<Part> all = new ArrayList<>(results);
-      all.addAll(discovery);
-      return List.of(Message.tool(all));
+      // Not mixed: the parts are already in order, and a tool message has nothing but parts.
+      return List.of(m);
     }
     return List.of(Message.tool(discovery), Message.tool(results));
   }

@@ -231,8 +231,8 @@ final class AnthropicRequests {
     while (lead < all.size() && all.get(lead).isSystemLike()) {
       lead++;
     }
-    List<Message> systemMessages = all.subList(0, lead);
-    List<Message> rest = all.subList(lead, all.size());
+    List<Message> systemMessages = lead == 0 ? List.of() : all.subList(0, lead);
+    List<Message> rest = lead == 0 ? all : all.subList(lead, all.size());
 
     JsonObject.Builder obj = JsonObject.builder();
     obj.put("model", model);
@@ -249,8 +249,8 @@ final class AnthropicRequests {
                         + "sent because Anthropic stores system prompts in the top-level 'system' field and "
                         + "requires at least one user or assistant message in 'messages'."));
       }
-      for (Message m : rest) {
-        if (m.isSystemLike()) {
+      for (int i = lead; i < all.size(); i++) {
+        if (all.get(i).isSystemLike()) {
           throw new TranslationException(
               "Validation failed for target format Anthropic: Anthropic generated types include "
                   + "system-role input messages, but the live Messages API currently rejects role 'system' "

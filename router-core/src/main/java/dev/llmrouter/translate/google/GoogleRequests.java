@@ -278,7 +278,7 @@ final class GoogleRequests {
         new ResponseFormat(
             format.get().formatType(),
             Optional.of(new JsonSchema(js.name(), js.schema(), Optional.empty(), js.description())));
-    return request.withParams(request.params().toBuilder().responseFormat(cleared).build());
+    return request.withParams(request.params().withResponseFormat(cleared));
   }
 
   /**

@@ -76,7 +76,9 @@ final class GoogleStreams {
     JsonObject content = GoogleJson.object(candidate, "content", "candidates[]");
     JsonArray parts =
         content == null ? null : GoogleJson.array(content, "parts", "candidates[].content");
-    StringBuilder text = new StringBuilder();
+    // Most chunks carry one text part: its string is used as it is, without a copy.
+    String singleText = null;
+    StringBuilder text = null;
     List<ReasoningDelta> reasoning = new ArrayList<>();
     List<String> signatures = new ArrayList<>();
     List<ToolCallDelta> toolCalls = new ArrayList<>();
@@ -87,7 +89,13 @@ final class GoogleStreams {
         if (t != null) {
           if (Boolean.TRUE.equals(GoogleJson.bool(part, "thought", field))) {
             reasoning.add(ReasoningDelta.of(t));
+          } else if (text == null && singleText == null) {
+            singleText = t;
           } else {
+            if (text == null) {
+              text = new StringBuilder(singleText);
+              singleText = null;
+            }
             text.append(t);
           }
         }
@@ -131,7 +139,7 @@ final class GoogleStreams {
     StreamDelta delta =
         new StreamDelta(
             Optional.of("assistant"),
-            Optional.of(text.toString()),
+            Optional.of(text != null ? text.toString() : singleText != null ? singleText : ""),
             toolCalls,
             reasoning,
             ReasoningSignature.fromValues(signatures));

@@ -70,12 +70,9 @@ public final class LinguaJson {
    * ({@code 5}, {@code -3}); {@code 5.0}, {@code 1e3}, strings and null give empty.
    */
   public static Optional<Long> i64(JsonValue value) {
-    if (value instanceof JsonNumber n && n.isIntegral()) {
-      try {
-        return Optional.of(Long.parseLong(n.text()));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
+    // isIntegralLong is exactly "integral text that Long.parseLong accepts", decided once per number.
+    if (value instanceof JsonNumber n && n.isIntegralLong()) {
+      return Optional.of(n.longValueOfIntegral());
     }
     return Optional.empty();
   }

@@ -108,21 +108,25 @@ public final class SchemaNormalizer {
     }
     JsonValue additional = node.getOrNull("additionalProperties");
 
-    JsonObject.Builder b = node.toBuilder();
+    // Copy on write: the node itself comes back when nothing in it changes.
+    JsonObject.Builder b = null;
     if (target == ProviderFormat.ANTHROPIC) {
       if (types.contains("array")) {
-        b.remove("prefixItems").remove("minItems").remove("maxItems");
+        b = remove(b, node, "prefixItems");
+        b = remove(b, node, "minItems");
+        b = remove(b, node, "maxItems");
       }
       if (types.contains("integer") || types.contains("number")) {
-        b.remove("minimum").remove("maximum");
+        b = remove(b, node, "minimum");
+        b = remove(b, node, "maximum");
       }
     }
     if (types.contains("object")) {
       if (target != ProviderFormat.GOOGLE) {
-        b.remove("propertyOrdering");
+        b = remove(b, node, "propertyOrdering");
       }
       if (additional == null || additional.isNull()) {
-        b.put("additionalProperties", JsonBoolean.FALSE);
+        b = put(b, node, "additionalProperties", JsonBoolean.FALSE);
       } else if (additional instanceof JsonBoolean flag) {
         if (flag.value()) {
           throw invalid(target, "object schema explicitly sets 'additionalProperties: true'");
@@ -141,34 +145,86 @@ public final class SchemaNormalizer {
             widened.add(n);
           }
         }
-        b.put("required", JsonArray.ofStrings(widened));
+        JsonArray widenedArray = JsonArray.ofStrings(widened);
+        if (!widenedArray.equals(node.getOrNull("required"))) {
+          b = put(b, node, "required", widenedArray);
+        }
       }
     }
 
     // Recurse into the (possibly stripped) node.
-    JsonValue props = b.get("properties").orElse(null);
+    JsonValue props = node.getOrNull("properties");
     if (props instanceof JsonObject p) {
-      JsonObject.Builder pb = JsonObject.builder();
-      for (Map.Entry<String, JsonValue> e : p.members().entrySet()) {
-        pb.put(e.getKey(), normalizeNode(e.getValue(), target, requireAll));
-      }
-      b.put("properties", pb.build());
-    }
-    JsonValue items = b.get("items").orElse(null);
-    if (items != null) {
-      b.put("items", normalizeNode(items, target, requireAll));
-    }
-    for (String key : new String[] {"anyOf", "oneOf", "allOf", "prefixItems"}) {
-      JsonValue v = b.get(key).orElse(null);
-      if (v instanceof JsonArray a) {
-        JsonArray.Builder ab = JsonArray.builder();
-        for (JsonValue e : a) {
-          ab.add(normalizeNode(e, target, requireAll));
+      JsonObject.Builder pb = null;
+      for (int i = 0, n = p.size(); i < n; i++) {
+        JsonValue child = p.valueAt(i);
+        JsonValue normalized = normalizeNode(child, target, requireAll);
+        if (normalized != child) {
+          if (pb == null) {
+            pb = p.toBuilder();
+          }
+          pb.put(p.keyAt(i), normalized);
         }
-        b.put(key, ab.build());
+      }
+      if (pb != null) {
+        b = put(b, node, "properties", pb.build());
       }
     }
-    return b.build();
+    JsonValue items = node.getOrNull("items");
+    if (items != null) {
+      b = put(b, node, "items", normalizeNode(items, target, requireAll));
+    }
+    for (String key : SCHEMA_ARRAYS) {
+      JsonValue v = b == null ? node.getOrNull(key) : b.get(key).orElse(null);
+      if (v instanceof JsonArray a) {
+        JsonArray mapped = mapArray(a, target, requireAll);
+        if (mapped != a) {
+          b = put(b, node, key, mapped);
+        }
+      }
+    }
+    return b == null ? node : b.build();
+  }
+
+  private static final String[] SCHEMA_ARRAYS = {"anyOf", "oneOf", "allOf", "prefixItems"};
+
+  /** The array with every element normalized; the array itself when no element changes. */
+  private static JsonArray mapArray(JsonArray a, ProviderFormat target, boolean requireAll) {
+    JsonValue[] out = null;
+    for (int i = 0, n = a.size(); i < n; i++) {
+      JsonValue e = a.get(i);
+      JsonValue normalized = normalizeNode(e, target, requireAll);
+      if (normalized != e && out == null) {
+        out = a.values().toArray(new JsonValue[0]);
+      }
+      if (out != null) {
+        out[i] = normalized;
+      }
+    }
+    return out == null ? a : JsonArray.of(out);
+  }
+
+  /** {@code b} (created from {@code node} if needed) without {@code key}, when the key is present. */
+  private static JsonObject.Builder remove(JsonObject.Builder b, JsonObject node, String key) {
+    if (b == null) {
+      if (!node.has(key)) {
+        return null;
+      }
+      b = node.toBuilder();
+    }
+    return b.remove(key);
+  }
+
+  /** {@code b} (created from {@code node} if needed) with {@code key} set, unless it already holds it. */
+  private static JsonObject.Builder put(
+      JsonObject.Builder b, JsonObject node, String key, JsonValue value) {
+    if (b == null) {
+      if (node.getOrNull(key) == value) {
+        return null;
+      }
+      b = node.toBuilder();
+    }
+    return b.put(key, value);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.llmrouter.json.JsonObject;
 import dev.llmrouter.json.JsonString;
 import dev.llmrouter.json.JsonValue;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,14 @@ public record UniversalParams(
     Optional<Boolean> stream,
     Map<ProviderFormat, JsonObject> extras) {
 
+  /** No parameters (built directly: the builder reuses its optionals). */
+  private static final UniversalParams EMPTY_SOURCE =
+      new UniversalParams(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, null, null);
+
   /** No parameters. */
-  public static final UniversalParams EMPTY = builder().build();
+  public static final UniversalParams EMPTY = EMPTY_SOURCE;
 
   /** Normalizes null optionals and copies collections. */
   public UniversalParams {
@@ -76,24 +81,39 @@ public record UniversalParams(
     presencePenalty = LinguaJson.opt(presencePenalty);
     frequencyPenalty = LinguaJson.opt(frequencyPenalty);
     tokenBudget = LinguaJson.opt(tokenBudget);
-    stop = LinguaJson.opt(stop).map(List::copyOf);
+    stop = immutable(stop);
     logprobs = LinguaJson.opt(logprobs);
     topLogprobs = LinguaJson.opt(topLogprobs);
-    tools = LinguaJson.opt(tools).map(List::copyOf);
+    tools = immutable(tools);
     toolChoice = LinguaJson.opt(toolChoice);
     parallelToolCalls = LinguaJson.opt(parallelToolCalls);
     responseFormat = LinguaJson.opt(responseFormat);
     reasoning = LinguaJson.opt(reasoning);
     metadata = LinguaJson.opt(metadata);
     store = LinguaJson.opt(store);
-    conversationReference = LinguaJson.opt(conversationReference).map(List::copyOf);
+    conversationReference = immutable(conversationReference);
     serviceTier = LinguaJson.opt(serviceTier);
     promptCacheKey = LinguaJson.opt(promptCacheKey);
     stream = LinguaJson.opt(stream);
-    extras =
-        extras == null || extras.isEmpty()
-            ? Map.of()
-            : Collections.unmodifiableMap(new EnumMap<>(extras));
+    extras = ExtrasMap.copyOf(extras);
+  }
+
+  /** The optional list as an immutable list: the same optional when its list already is one. */
+  private static <T> Optional<List<T>> immutable(Optional<List<T>> value) {
+    if (value == null || value.isEmpty()) {
+      return Optional.empty();
+    }
+    List<T> list = value.get();
+    List<T> copy = List.copyOf(list);
+    return copy == list ? value : Optional.of(copy);
+  }
+
+  /** {@code previous} when it holds {@code value} already (no new optional), else a new optional. */
+  private static <T> Optional<T> reuse(T value, Optional<T> previous) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    return previous != null && previous.orElse(null) == value ? previous : Optional.of(value);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -172,6 +192,22 @@ public record UniversalParams(
     return Optional.empty();
   }
 
+  /** A copy with another token budget (null for none); every other parameter is shared, not copied. */
+  public UniversalParams withTokenBudget(TokenBudget budget) {
+    return new UniversalParams(
+        temperature, topP, topK, seed, presencePenalty, frequencyPenalty, Optional.ofNullable(budget), stop,
+        logprobs, topLogprobs, tools, toolChoice, parallelToolCalls, responseFormat, reasoning, metadata,
+        store, conversationReference, serviceTier, promptCacheKey, stream, extras);
+  }
+
+  /** A copy with another response format (null for none); every other parameter is shared. */
+  public UniversalParams withResponseFormat(ResponseFormat format) {
+    return new UniversalParams(
+        temperature, topP, topK, seed, presencePenalty, frequencyPenalty, tokenBudget, stop, logprobs,
+        topLogprobs, tools, toolChoice, parallelToolCalls, Optional.ofNullable(format), reasoning, metadata,
+        store, conversationReference, serviceTier, promptCacheKey, stream, extras);
+  }
+
   /** A builder. */
   public static Builder builder() {
     return new Builder();
@@ -180,6 +216,7 @@ public record UniversalParams(
   /** A builder holding these parameters. */
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.source = this;
     b.temperature = temperature.orElse(null);
     b.topP = topP.orElse(null);
     b.topK = topK.orElse(null);
@@ -201,7 +238,7 @@ public record UniversalParams(
     b.serviceTier = serviceTier.orElse(null);
     b.promptCacheKey = promptCacheKey.orElse(null);
     b.stream = stream.orElse(null);
-    b.extras.putAll(extras);
+    b.baseExtras = extras;
     return b;
   }
 
@@ -228,9 +265,21 @@ public record UniversalParams(
     private String serviceTier;
     private String promptCacheKey;
     private Boolean stream;
-    private final Map<ProviderFormat, JsonObject> extras = new EnumMap<>(ProviderFormat.class);
+    /** The parameters this builder started from, whose optionals are reused for unchanged values. */
+    private UniversalParams source;
+    /** The extras as started from (immutable), until an edit copies them into {@link #extras}. */
+    private Map<ProviderFormat, JsonObject> baseExtras = Map.of();
+    private EnumMap<ProviderFormat, JsonObject> extras;
 
     private Builder() {}
+
+    private EnumMap<ProviderFormat, JsonObject> editableExtras() {
+      if (extras == null) {
+        extras = new EnumMap<>(ProviderFormat.class);
+        extras.putAll(baseExtras);
+      }
+      return extras;
+    }
 
     /** Temperature. */
     public Builder temperature(Double v) {
@@ -361,16 +410,16 @@ public record UniversalParams(
     /** Sets (or with null removes) the extras of one source format. */
     public Builder extras(ProviderFormat format, JsonObject v) {
       if (v == null) {
-        extras.remove(format);
+        editableExtras().remove(format);
       } else {
-        extras.put(format, v);
+        editableExtras().put(format, v);
       }
       return this;
     }
 
     /** Replaces all extras. */
     public Builder extras(Map<ProviderFormat, JsonObject> all) {
-      extras.clear();
+      editableExtras().clear();
       if (all != null) {
         extras.putAll(all);
       }
@@ -379,29 +428,33 @@ public record UniversalParams(
 
     /** The parameters. */
     public UniversalParams build() {
+      UniversalParams p = source;
+      if (p == null) {
+        p = EMPTY_SOURCE;
+      }
       return new UniversalParams(
-          Optional.ofNullable(temperature),
-          Optional.ofNullable(topP),
-          Optional.ofNullable(topK),
-          Optional.ofNullable(seed),
-          Optional.ofNullable(presencePenalty),
-          Optional.ofNullable(frequencyPenalty),
-          Optional.ofNullable(tokenBudget),
-          Optional.ofNullable(stop),
-          Optional.ofNullable(logprobs),
-          Optional.ofNullable(topLogprobs),
-          Optional.ofNullable(tools),
-          Optional.ofNullable(toolChoice),
-          Optional.ofNullable(parallelToolCalls),
-          Optional.ofNullable(responseFormat),
-          Optional.ofNullable(reasoning),
-          Optional.ofNullable(metadata),
-          Optional.ofNullable(store),
-          Optional.ofNullable(conversationReference),
-          Optional.ofNullable(serviceTier),
-          Optional.ofNullable(promptCacheKey),
-          Optional.ofNullable(stream),
-          extras);
+          reuse(temperature, p.temperature),
+          reuse(topP, p.topP),
+          reuse(topK, p.topK),
+          reuse(seed, p.seed),
+          reuse(presencePenalty, p.presencePenalty),
+          reuse(frequencyPenalty, p.frequencyPenalty),
+          reuse(tokenBudget, p.tokenBudget),
+          reuse(stop, p.stop),
+          reuse(logprobs, p.logprobs),
+          reuse(topLogprobs, p.topLogprobs),
+          reuse(tools, p.tools),
+          reuse(toolChoice, p.toolChoice),
+          reuse(parallelToolCalls, p.parallelToolCalls),
+          reuse(responseFormat, p.responseFormat),
+          reuse(reasoning, p.reasoning),
+          reuse(metadata, p.metadata),
+          reuse(store, p.store),
+          reuse(conversationReference, p.conversationReference),
+          reuse(serviceTier, p.serviceTier),
+          reuse(promptCacheKey, p.promptCacheKey),
+          reuse(stream, p.stream),
+          extras == null ? baseExtras : extras);
     }
   }
 }

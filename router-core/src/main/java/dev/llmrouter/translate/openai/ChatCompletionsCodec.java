@@ -177,7 +177,7 @@ public final class ChatCompletionsCodec implements FormatCodec {
             .tokenBudget(maxTokens == null ? null : TokenBudget.outputTokens(maxTokens))
             .stop(p.stop == null ? null : UniversalParams.parseStopSequences(p.stop).orElse(null))
             .tools(tools)
-            .toolChoice(p.toolChoice == null ? null : lenientToolChoice(p.toolChoice))
+            .toolChoice(p.toolChoice == null ? null : strictToolChoice(p.toolChoice))
             .responseFormat(p.responseFormat == null ? null : lenientResponseFormat(p.responseFormat))
             .seed(p.seed)
             .presencePenalty(p.presencePenalty)
@@ -239,13 +239,18 @@ public final class ChatCompletionsCodec implements FormatCodec {
     }
   }
 
-  /** lingua reads tool_choice leniently: a value it cannot read is no tool choice. */
-  private static ToolChoice lenientToolChoice(JsonValue v) {
-    try {
-      return ToolChoice.fromOpenAIChat(v);
-    } catch (TranslationException e) {
-      return null;
+  /**
+   * Chat's {@code tool_choice}, strictly: lingua reads it leniently (a value it cannot read silently
+   * becomes no tool choice, so a request that forced a tool would reach the target unforced); here an
+   * unknown mode, an object type other than {@code function} ({@code allowed_tools} and {@code custom} have
+   * no counterpart in other formats) or another JSON type is a client error naming the field.
+   */
+  private static ToolChoice strictToolChoice(JsonValue v) {
+    if (!(v instanceof JsonString) && !(v instanceof JsonObject)) {
+      throw new TranslationException(
+          "tool_choice must be a string or an object, got " + v.kind() + " (field tool_choice)");
     }
+    return ToolChoice.fromOpenAIChat(v);
   }
 
   /** lingua reads response_format leniently here (requestRequiresJsonResponse reports a bad type). */

@@ -22,7 +22,7 @@ final class Fields {
     return v == null || v.isNull() ? null : v;
   }
 
-  static String string(JsonObject o, String key, String field) {
+  static String string(JsonObject o, String key, Object field) {
     JsonValue v = value(o, key);
     if (v == null) {
       return null;
@@ -33,7 +33,7 @@ final class Fields {
     throw invalidType(field, v, "a string");
   }
 
-  static Boolean bool(JsonObject o, String key, String field) {
+  static Boolean bool(JsonObject o, String key, Object field) {
     JsonValue v = value(o, key);
     if (v == null) {
       return null;
@@ -44,7 +44,7 @@ final class Fields {
     throw invalidType(field, v, "a boolean");
   }
 
-  static Double f64(JsonObject o, String key, String field) {
+  static Double f64(JsonObject o, String key, Object field) {
     JsonValue v = value(o, key);
     if (v == null) {
       return null;
@@ -55,7 +55,7 @@ final class Fields {
     throw invalidType(field, v, "f64");
   }
 
-  static Long i64(JsonObject o, String key, String field) {
+  static Long i64(JsonObject o, String key, Object field) {
     JsonValue v = value(o, key);
     if (v == null) {
       return null;
@@ -63,7 +63,7 @@ final class Fields {
     return LinguaJson.i64(v).orElseThrow(() -> invalidType(field, v, "i64"));
   }
 
-  static JsonObject object(JsonObject o, String key, String field) {
+  static JsonObject object(JsonObject o, String key, Object field) {
     JsonValue v = value(o, key);
     if (v == null) {
       return null;
@@ -74,7 +74,7 @@ final class Fields {
     throw invalidType(field, v, "an object");
   }
 
-  static JsonArray array(JsonObject o, String key, String field) {
+  static JsonArray array(JsonObject o, String key, Object field) {
     JsonValue v = value(o, key);
     if (v == null) {
       return null;
@@ -86,7 +86,7 @@ final class Fields {
   }
 
   /** A string member that must be one of {@code allowed} (an enum of the OpenAI schema). */
-  static String oneOf(JsonObject o, String key, String field, String... allowed) {
+  static String oneOf(JsonObject o, String key, Object field, String... allowed) {
     String s = string(o, key, field);
     if (s == null) {
       return null;
@@ -100,12 +100,12 @@ final class Fields {
         "unknown variant `" + s + "`, expected one of " + String.join(", ", allowed) + " (field " + field + ")");
   }
 
-  static TranslationException invalidType(String field, JsonValue v, String expected) {
+  static TranslationException invalidType(Object field, JsonValue v, String expected) {
     return new TranslationException(
         "invalid type: " + v.kind() + ", expected " + expected + " (field " + field + ")");
   }
 
-  static TranslationException missing(String field) {
+  static TranslationException missing(Object field) {
     return new TranslationException("Missing required field: " + field);
   }
 }

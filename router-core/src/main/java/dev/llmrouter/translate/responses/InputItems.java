@@ -93,8 +93,8 @@ final class InputItems {
   // ---------------------------------------------------------------------------------------------
 
   /** The type of item {@code item}, validated; null when it has none. */
-  static String itemType(JsonObject item, String field) {
-    String type = Fields.string(item, "type", field + ".type");
+  static String itemType(JsonObject item, FieldPath field) {
+    String type = Fields.string(item, "type", field.dot("type"));
     if (type != null && !ITEM_TYPES.contains(type)) {
       throw new TranslationException("unknown variant `" + type + "` (field " + field + ".type)");
     }
@@ -111,7 +111,7 @@ final class InputItems {
     List<Message> out = new ArrayList<>(items.size());
     String lastToolSearchCallId = null;
     for (int i = 0; i < items.size(); i++) {
-      String field = "input[" + i + "]";
+      FieldPath field = FieldPath.index("input", i);
       JsonValue v = items.get(i);
       if (!(v instanceof JsonObject item)) {
         throw Fields.invalidType(field, v, "an input item object");
@@ -119,9 +119,9 @@ final class InputItems {
       String pendingToolSearchCallId = lastToolSearchCallId;
       lastToolSearchCallId = null;
       String type = itemType(item, field);
-      String id = Fields.string(item, "id", field + ".id");
-      String status = Fields.oneOf(item, "status", field + ".status", STATUSES);
-      Fields.oneOf(item, "role", field + ".role", ROLES);
+      String id = Fields.string(item, "id", field.dot("id"));
+      String status = Fields.oneOf(item, "status", field.dot("status"), STATUSES);
+      Fields.oneOf(item, "role", field.dot("role"), ROLES);
       if (type == null) {
         out.add(messageItem(item, id, field));
         continue;
@@ -164,14 +164,14 @@ final class InputItems {
           break;
         case "tool_search_call":
           {
-            String callId = Fields.string(item, "call_id", field + ".call_id");
+            String callId = Fields.string(item, "call_id", field.dot("call_id"));
             lastToolSearchCallId = callId != null ? callId : id;
             out.add(toolSearchCall(item, id, callId, status, field));
             break;
           }
         case "tool_search_output":
           {
-            String callId = Fields.string(item, "call_id", field + ".call_id");
+            String callId = Fields.string(item, "call_id", field.dot("call_id"));
             if (callId == null) {
               callId = pendingToolSearchCallId;
             }
@@ -189,9 +189,9 @@ final class InputItems {
               Message.assistant(
                   List.of(
                       new ProgramPart(
-                          required(Fields.string(item, "call_id", field + ".call_id"), "program call_id"),
-                          required(Fields.string(item, "code", field + ".code"), "program code"),
-                          Optional.ofNullable(Fields.string(item, "fingerprint", field + ".fingerprint")),
+                          required(Fields.string(item, "call_id", field.dot("call_id")), "program call_id"),
+                          required(Fields.string(item, "code", field.dot("code")), "program code"),
+                          Optional.ofNullable(Fields.string(item, "fingerprint", field.dot("fingerprint"))),
                           Optional.ofNullable(id))),
                   id));
           break;
@@ -200,8 +200,8 @@ final class InputItems {
               Message.assistant(
                   List.of(
                       new ProgramOutputPart(
-                          required(Fields.string(item, "call_id", field + ".call_id"), "program_output call_id"),
-                          required(Fields.string(item, "result", field + ".result"), "program_output result"),
+                          required(Fields.string(item, "call_id", field.dot("call_id")), "program_output call_id"),
+                          required(Fields.string(item, "result", field.dot("result")), "program_output result"),
                           required(status, "program_output status"),
                           Optional.ofNullable(id))),
                   id));
@@ -224,7 +224,7 @@ final class InputItems {
     return out;
   }
 
-  static <T> T required(T value, String field) {
+  static <T> T required(T value, Object field) {
     if (value == null) {
       throw Fields.missing(field);
     }
@@ -232,16 +232,16 @@ final class InputItems {
   }
 
   /** A caller of a call or output item, validated (a program caller needs an id). */
-  static ToolCaller caller(JsonObject item, String field) {
-    JsonObject c = Fields.object(item, "caller", field + ".caller");
+  static ToolCaller caller(JsonObject item, FieldPath field) {
+    JsonObject c = Fields.object(item, "caller", field.dot("caller"));
     if (c == null) {
       return null;
     }
-    String type = Fields.oneOf(c, "type", field + ".caller.type", "direct", "program");
+    String type = Fields.oneOf(c, "type", field.dot("caller.type"), "direct", "program");
     if (type == null) {
-      throw Fields.missing(field + ".caller.type");
+      throw Fields.missing(field.dot("caller.type"));
     }
-    String callerId = Fields.string(c, "caller_id", field + ".caller.caller_id");
+    String callerId = Fields.string(c, "caller_id", field.dot("caller.caller_id"));
     ToolCaller caller =
         new ToolCaller(
             type.equals("direct") ? ToolCaller.Type.DIRECT : ToolCaller.Type.PROGRAM, Optional.ofNullable(callerId));
@@ -267,7 +267,7 @@ final class InputItems {
    * arguments hold the item's fields (JSON null for absent ones, as lingua builds them).
    */
   private static Message builtinCall(
-      JsonObject item, String id, String toolName, ToolCaller caller, String field, String... keys) {
+      JsonObject item, String id, String toolName, ToolCaller caller, FieldPath field, String... keys) {
     JsonObject.Builder args = JsonObject.builder();
     for (String k : keys) {
       JsonValue v = item.getOrNull(k);
@@ -285,9 +285,9 @@ final class InputItems {
   }
 
   /** The {@code query} member of tool-search arguments (an object, or a string holding one). */
-  static String discoveryQuery(JsonValue arguments, String field) {
+  static String discoveryQuery(JsonValue arguments, FieldPath field) {
     if (arguments instanceof JsonObject o) {
-      return Fields.string(o, "query", field + ".arguments.query");
+      return Fields.string(o, "query", field.dot("arguments.query"));
     }
     if (arguments instanceof JsonString s) {
       Optional<JsonValue> parsed = LinguaJson.tryParse(s.value());
@@ -303,19 +303,19 @@ final class InputItems {
   }
 
   /** Tool-search arguments: an object or a string (other values are refused, as by the typed schema). */
-  static JsonValue discoveryArguments(JsonObject item, String field) {
+  static JsonValue discoveryArguments(JsonObject item, FieldPath field) {
     JsonValue args = Fields.value(item, "arguments");
     if (args != null && !(args instanceof JsonObject) && !(args instanceof JsonString)) {
-      throw Fields.invalidType(field + ".arguments", args, "a string or an object");
+      throw Fields.invalidType(field.dot("arguments"), args, "a string or an object");
     }
     return args;
   }
 
-  static String execution(JsonObject item, String field) {
-    return Fields.oneOf(item, "execution", field + ".execution", "client", "server");
+  static String execution(JsonObject item, FieldPath field) {
+    return Fields.oneOf(item, "execution", field.dot("execution"), "client", "server");
   }
 
-  private static Message toolSearchCall(JsonObject item, String id, String callId, String status, String field) {
+  private static Message toolSearchCall(JsonObject item, String id, String callId, String status, FieldPath field) {
     String toolCallId = callId != null ? callId : id;
     if (toolCallId == null) {
       throw Fields.missing("tool search call_id");
@@ -333,7 +333,7 @@ final class InputItems {
     return Message.assistant(List.of(part), id);
   }
 
-  private static Message toolSearchOutput(JsonObject item, String id, String callId, String status, String field) {
+  private static Message toolSearchOutput(JsonObject item, String id, String callId, String status, FieldPath field) {
     String toolCallId = callId != null ? callId : id;
     if (toolCallId == null) {
       throw Fields.missing("tool search output call_id");
@@ -342,15 +342,15 @@ final class InputItems {
         new ToolDiscoveryResultPart(
             toolCallId,
             "tool_search",
-            ResponsesTools.discoveryItems(Fields.array(item, "tools", field + ".tools"), field + ".tools"),
+            ResponsesTools.discoveryItems(Fields.array(item, "tools", field.dot("tools")), field.dot("tools")),
             Optional.ofNullable(status),
             Optional.ofNullable(execution(item, field)),
             Optional.empty());
     return Message.tool(List.of(part));
   }
 
-  private static Message additionalTools(JsonObject item, String id, String field) {
-    String role = Fields.oneOf(item, "role", field + ".role", ROLES);
+  private static Message additionalTools(JsonObject item, String id, FieldPath field) {
+    String role = Fields.oneOf(item, "role", field.dot("role"), ROLES);
     if (role == null) {
       throw Fields.missing("additional_tools role");
     }
@@ -359,13 +359,13 @@ final class InputItems {
           "Unsupported mapping: cannot convert InputItemRole::" + role + " to universal AdditionalTools (field "
               + field + ".role)");
     }
-    JsonArray tools = Fields.array(item, "tools", field + ".tools");
+    JsonArray tools = Fields.array(item, "tools", field.dot("tools"));
     if (tools == null) {
       throw Fields.missing("additional_tools tools");
     }
     List<Tool> out = new ArrayList<>(tools.size());
     for (int i = 0; i < tools.size(); i++) {
-      out.add(ResponsesTools.fromItemTool(tools.get(i), field + ".tools[" + i + "]"));
+      out.add(ResponsesTools.fromItemTool(tools.get(i), field.dot("tools").at(i)));
     }
     return Message.additionalTools(out, Optional.ofNullable(id));
   }
@@ -374,18 +374,18 @@ final class InputItems {
    * A reasoning item: one reasoning part per summary entry, the encrypted content on the first; an item
    * without summaries gives one empty reasoning part carrying the encrypted content.
    */
-  static Message reasoning(JsonObject item, String id, String field) {
-    String encrypted = Fields.string(item, "encrypted_content", field + ".encrypted_content");
-    JsonArray summary = Fields.array(item, "summary", field + ".summary");
+  static Message reasoning(JsonObject item, String id, FieldPath field) {
+    String encrypted = Fields.string(item, "encrypted_content", field.dot("encrypted_content"));
+    JsonArray summary = Fields.array(item, "summary", field.dot("summary"));
     List<Part> parts = new ArrayList<>();
     if (summary != null) {
       for (int i = 0; i < summary.size(); i++) {
-        String sf = field + ".summary[" + i + "]";
+        FieldPath sf = field.dot("summary").at(i);
         JsonValue s = summary.get(i);
         if (!(s instanceof JsonObject so)) {
           throw Fields.invalidType(sf, s, "a summary_text object");
         }
-        String text = required(Fields.string(so, "text", sf + ".text"), sf + ".text");
+        String text = required(Fields.string(so, "text", sf.dot("text")), sf.dot("text"));
         parts.add(ReasoningPart.of(text, parts.isEmpty() ? encrypted : null));
       }
     }
@@ -396,7 +396,7 @@ final class InputItems {
   }
 
   /** The arguments of a function call: a string as is, an object as compact sorted JSON, else "{}". */
-  static String argumentsText(JsonObject item, String field) {
+  static String argumentsText(JsonObject item, FieldPath field) {
     JsonValue args = Fields.value(item, "arguments");
     if (args == null) {
       return Defaults.EMPTY_OBJECT_STR;
@@ -407,7 +407,7 @@ final class InputItems {
     if (args instanceof JsonObject o) {
       return LinguaJson.writeSorted(o);
     }
-    throw Fields.invalidType(field + ".arguments", args, "a string or an object");
+    throw Fields.invalidType(field.dot("arguments"), args, "a string or an object");
   }
 
   /** The namespace of a call item, carried in the tool call's provider options. */
@@ -415,20 +415,20 @@ final class InputItems {
     return namespace == null ? null : JsonObject.of("namespace", JsonString.of(namespace));
   }
 
-  private static Message toolCall(JsonObject item, String id, String status, boolean custom, String field) {
-    String callId = required(Fields.string(item, "call_id", field + ".call_id"), "function call call_id");
-    String name = required(Fields.string(item, "name", field + ".name"), "function call name");
+  private static Message toolCall(JsonObject item, String id, String status, boolean custom, FieldPath field) {
+    String callId = required(Fields.string(item, "call_id", field.dot("call_id")), "function call call_id");
+    String name = required(Fields.string(item, "name", field.dot("name")), "function call name");
     ToolArguments args =
         custom
             ? ToolArguments.custom(
-                required(Fields.string(item, "input", field + ".input"), "custom tool call input"))
+                required(Fields.string(item, "input", field.dot("input")), "custom tool call input"))
             : ToolArguments.fromString(argumentsText(item, field));
     ToolCallPart call =
         ToolCallPart.builder()
             .toolCallId(callId)
             .toolName(name)
             .arguments(args)
-            .providerOptions(namespaceOptions(Fields.string(item, "namespace", field + ".namespace")))
+            .providerOptions(namespaceOptions(Fields.string(item, "namespace", field.dot("namespace"))))
             .status("completed".equals(status) ? null : status)
             .caller(caller(item, field))
             .build();
@@ -439,7 +439,7 @@ final class InputItems {
    * The text of a call output: a string as is; content arrays and screenshot objects as compact JSON
    * (lingua re-serializes them through its typed schema).
    */
-  static String outputText(JsonObject item, String field) {
+  static String outputText(JsonObject item, FieldPath field) {
     JsonValue out = Fields.value(item, "output");
     if (out == null) {
       return "";
@@ -450,7 +450,7 @@ final class InputItems {
     if (out instanceof JsonArray || out instanceof JsonObject) {
       return out.toJson();
     }
-    throw Fields.invalidType(field + ".output", out, "a string, an image object or a content array");
+    throw Fields.invalidType(field.dot("output"), out, "a string, an image object or a content array");
   }
 
   /** A string output that is JSON becomes that JSON value (as lingua parses tool outputs). */
@@ -458,9 +458,9 @@ final class InputItems {
     return LinguaJson.tryParse(text).orElseGet(() -> JsonString.of(text));
   }
 
-  private static Message toolResult(JsonObject item, boolean custom, String field) {
-    String callId = required(Fields.string(item, "call_id", field + ".call_id"), "function call output call_id");
-    String name = Fields.string(item, "name", field + ".name");
+  private static Message toolResult(JsonObject item, boolean custom, FieldPath field) {
+    String callId = required(Fields.string(item, "call_id", field.dot("call_id")), "function call output call_id");
+    String name = Fields.string(item, "name", field.dot("name"));
     ToolResultPart part =
         ToolResultPart.builder()
             .toolCallId(callId)
@@ -472,8 +472,8 @@ final class InputItems {
     return Message.tool(List.of(part));
   }
 
-  private static Message messageItem(JsonObject item, String id, String field) {
-    String role = Fields.oneOf(item, "role", field + ".role", ROLES);
+  private static Message messageItem(JsonObject item, String id, FieldPath field) {
+    String role = Fields.oneOf(item, "role", field.dot("role"), ROLES);
     if (role == null) {
       throw Fields.missing("role");
     }
@@ -481,7 +481,7 @@ final class InputItems {
     if (content == null) {
       throw Fields.missing("content");
     }
-    String cf = field + ".content";
+    FieldPath cf = field.dot("content");
     if (role.equals("assistant")) {
       if (content instanceof JsonString s) {
         return new Message(
@@ -490,7 +490,7 @@ final class InputItems {
       JsonArray parts = contentArray(content, cf);
       List<Part> out = new ArrayList<>(parts.size());
       for (int i = 0; i < parts.size(); i++) {
-        out.add(assistantPart(parts.get(i), cf + "[" + i + "]"));
+        out.add(assistantPart(parts.get(i), cf.at(i)));
       }
       return Message.assistant(out, id);
     }
@@ -501,42 +501,42 @@ final class InputItems {
     JsonArray parts = contentArray(content, cf);
     List<Part> out = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
-      out.add(userPart(parts.get(i), cf + "[" + i + "]"));
+      out.add(userPart(parts.get(i), cf.at(i)));
     }
     return Message.of(r, out);
   }
 
-  private static JsonArray contentArray(JsonValue content, String field) {
+  private static JsonArray contentArray(JsonValue content, FieldPath field) {
     if (content instanceof JsonArray a) {
       return a;
     }
     throw Fields.invalidType(field, content, "a string or an array of content parts");
   }
 
-  private static JsonObject contentObject(JsonValue v, String field) {
+  private static JsonObject contentObject(JsonValue v, FieldPath field) {
     if (!(v instanceof JsonObject o)) {
       throw Fields.invalidType(field, v, "a content part object");
     }
     if (Fields.value(o, "type") == null) {
-      throw Fields.missing(field + ".type");
+      throw Fields.missing(field.dot("type"));
     }
-    Fields.oneOf(o, "type", field + ".type", CONTENT_TYPES);
+    Fields.oneOf(o, "type", field.dot("type"), CONTENT_TYPES);
     return o;
   }
 
   /** A {@code prompt_cache_breakpoint} ({@code {mode: "explicit"}}) read as an ephemeral cache control. */
-  private static CacheControl breakpoint(JsonObject part, String field) {
-    JsonObject bp = Fields.object(part, "prompt_cache_breakpoint", field + ".prompt_cache_breakpoint");
+  private static CacheControl breakpoint(JsonObject part, FieldPath field) {
+    JsonObject bp = Fields.object(part, "prompt_cache_breakpoint", field.dot("prompt_cache_breakpoint"));
     if (bp == null) {
       return null;
     }
-    if (Fields.oneOf(bp, "mode", field + ".prompt_cache_breakpoint.mode", "explicit") == null) {
-      throw Fields.missing(field + ".prompt_cache_breakpoint.mode");
+    if (Fields.oneOf(bp, "mode", field.dot("prompt_cache_breakpoint.mode"), "explicit") == null) {
+      throw Fields.missing(field.dot("prompt_cache_breakpoint.mode"));
     }
     return CacheControl.EPHEMERAL;
   }
 
-  private static Part userPart(JsonValue v, String field) {
+  private static Part userPart(JsonValue v, FieldPath field) {
     JsonObject p = contentObject(v, field);
     String type = p.getString("type").orElseThrow();
     switch (type) {
@@ -544,7 +544,7 @@ final class InputItems {
       case "output_text":
         {
           CacheControl cc = breakpoint(p, field);
-          String text = required(Fields.string(p, "text", field + ".text"), "text");
+          String text = required(Fields.string(p, "text", field.dot("text")), "text");
           return TextPart.builder().text(text).cacheControl(cc).build();
         }
       case "input_image":
@@ -554,8 +554,8 @@ final class InputItems {
                 "Unsupported mapping: cannot convert OpenAI Responses input_image prompt_cache_breakpoint to "
                     + "Lingua image content (cache control is unsupported) (field " + field + ")");
           }
-          String url = required(Fields.string(p, "image_url", field + ".image_url"), "image_url");
-          String detail = Fields.oneOf(p, "detail", field + ".detail", DETAILS);
+          String url = required(Fields.string(p, "image_url", field.dot("image_url")), "image_url");
+          String detail = Fields.oneOf(p, "detail", field.dot("detail"), DETAILS);
           JsonObject options = detail == null ? null : JsonObject.of("detail", JsonString.of(detail));
           Media.DataUrl data = Media.parseBase64DataUrl(url);
           String image = data != null ? data.data() : url;
@@ -575,10 +575,10 @@ final class InputItems {
           return filePart(p, field);
         }
       case "reasoning_text":
-        return TextPart.of(required(Fields.string(p, "text", field + ".text"), "text"));
+        return TextPart.of(required(Fields.string(p, "text", field.dot("text")), "text"));
       default: // refusal
         {
-          String text = Fields.string(p, "text", field + ".text");
+          String text = Fields.string(p, "text", field.dot("text"));
           return TextPart.of(text == null ? Defaults.REFUSAL_TEXT : text);
         }
     }
@@ -618,11 +618,11 @@ final class InputItems {
    * file URL is kept with a MIME type inferred from the name or URL; base64 data that decodes to UTF-8
    * text becomes {@code text/plain} text; other data keeps its base64. File ids cannot be carried.
    */
-  private static Part filePart(JsonObject p, String field) {
-    String fileData = Fields.string(p, "file_data", field + ".file_data");
-    String fileUrl = Fields.string(p, "file_url", field + ".file_url");
-    String fileId = Fields.string(p, "file_id", field + ".file_id");
-    String filename = Fields.string(p, "filename", field + ".filename");
+  private static Part filePart(JsonObject p, FieldPath field) {
+    String fileData = Fields.string(p, "file_data", field.dot("file_data"));
+    String fileUrl = Fields.string(p, "file_url", field.dot("file_url"));
+    String fileId = Fields.string(p, "file_id", field.dot("file_id"));
+    String filename = Fields.string(p, "filename", field.dot("filename"));
     if (fileId != null) {
       throw new TranslationException(
           "Unsupported input type: OpenAI file_id inputs are not supported: " + fileId + " (field " + field
@@ -646,7 +646,7 @@ final class InputItems {
     return new FilePart(JsonString.of(data), Optional.ofNullable(name), type, Optional.empty());
   }
 
-  private static Part assistantPart(JsonValue v, String field) {
+  private static Part assistantPart(JsonValue v, FieldPath field) {
     JsonObject p = contentObject(v, field);
     String type = p.getString("type").orElseThrow();
     if (!type.equals("input_text") && !type.equals("output_text")) {
@@ -655,15 +655,15 @@ final class InputItems {
     }
     CacheControl cc = breakpoint(p, field);
     JsonObject.Builder options = JsonObject.builder();
-    JsonArray annotations = Fields.array(p, "annotations", field + ".annotations");
+    JsonArray annotations = Fields.array(p, "annotations", field.dot("annotations"));
     if (annotations != null && !annotations.isEmpty()) {
       options.put("annotations", annotations);
     }
-    JsonArray logprobs = Fields.array(p, "logprobs", field + ".logprobs");
+    JsonArray logprobs = Fields.array(p, "logprobs", field.dot("logprobs"));
     if (logprobs != null && !logprobs.isEmpty()) {
       options.put("logprobs", logprobs);
     }
-    String text = required(Fields.string(p, "text", field + ".text"), "text");
+    String text = required(Fields.string(p, "text", field.dot("text")), "text");
     return TextPart.builder()
         .text(text)
         .cacheControl(cc)
@@ -1010,7 +1010,7 @@ final class InputItems {
    *
    * @throws TranslationException otherwise
    */
-  static void itemStatusField(JsonValue v, String field) {
+  static void itemStatusField(JsonValue v, Object field) {
     if (v instanceof JsonString s && knownStatus(Optional.of(s.value())) != null) {
       return;
     }

@@ -38,6 +38,13 @@ final class Media {
     if (reference.isEmpty()) {
       return null;
     }
+    // The scheme is what precedes the first ':'; only these three are kept, so anything else (a long
+    // data: URL above all) is not worth parsing.
+    if (!reference.regionMatches(true, 0, "http:", 0, 5)
+        && !reference.regionMatches(true, 0, "https:", 0, 6)
+        && !reference.regionMatches(true, 0, "gs:", 0, 3)) {
+      return null;
+    }
     try {
       URI uri = new URI(reference);
       String scheme = uri.getScheme();

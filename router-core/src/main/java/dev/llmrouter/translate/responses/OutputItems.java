@@ -70,19 +70,19 @@ final class OutputItems {
     List<Message> out = new ArrayList<>(items.size());
     String lastToolSearchCallId = null;
     for (int i = 0; i < items.size(); i++) {
-      String field = "output[" + i + "]";
+      FieldPath field = FieldPath.index("output", i);
       JsonValue v = items.get(i);
       if (!(v instanceof JsonObject item)) {
         throw Fields.invalidType(field, v, "an output item object");
       }
-      String type = Fields.string(item, "type", field + ".type");
+      String type = Fields.string(item, "type", field.dot("type"));
       if (type != null && !ITEM_TYPES.contains(type)) {
         throw new TranslationException("unknown variant `" + type + "` (field " + field + ".type)");
       }
-      String id = Fields.string(item, "id", field + ".id");
-      String status = Fields.oneOf(item, "status", field + ".status", InputItems.STATUSES);
-      Fields.oneOf(item, "role", field + ".role", ROLES);
-      String callId = Fields.string(item, "call_id", field + ".call_id");
+      String id = Fields.string(item, "id", field.dot("id"));
+      String status = Fields.oneOf(item, "status", field.dot("status"), InputItems.STATUSES);
+      Fields.oneOf(item, "role", field.dot("role"), ROLES);
+      String callId = Fields.string(item, "call_id", field.dot("call_id"));
       if ("tool_search_output".equals(type)) {
         if (callId == null) {
           callId = lastToolSearchCallId;
@@ -110,8 +110,8 @@ final class OutputItems {
               List.of(
                   new ProgramPart(
                       InputItems.required(callId, "program call_id"),
-                      InputItems.required(Fields.string(item, "code", field + ".code"), "program code"),
-                      Optional.ofNullable(Fields.string(item, "fingerprint", field + ".fingerprint")),
+                      InputItems.required(Fields.string(item, "code", field.dot("code")), "program code"),
+                      Optional.ofNullable(Fields.string(item, "fingerprint", field.dot("fingerprint"))),
                       Optional.ofNullable(id)));
           break;
         case "program_output":
@@ -119,7 +119,7 @@ final class OutputItems {
               List.of(
                   new ProgramOutputPart(
                       InputItems.required(callId, "program_output call_id"),
-                      InputItems.required(Fields.string(item, "result", field + ".result"), "program_output result"),
+                      InputItems.required(Fields.string(item, "result", field.dot("result")), "program_output result"),
                       InputItems.required(status, "program_output status"),
                       Optional.ofNullable(id)));
           break;
@@ -134,7 +134,7 @@ final class OutputItems {
             if (toolCallId == null) {
               throw Fields.missing("tool search call_id");
             }
-            String name = Fields.string(item, "name", field + ".name");
+            String name = Fields.string(item, "name", field.dot("name"));
             parts =
                 List.of(
                     ToolDiscoveryCallPart.builder()
@@ -187,25 +187,25 @@ final class OutputItems {
     return out;
   }
 
-  private static Message toolSearchOutput(JsonObject item, String id, String callId, String status, String field) {
+  private static Message toolSearchOutput(JsonObject item, String id, String callId, String status, FieldPath field) {
     String toolCallId = callId != null ? callId : id;
     if (toolCallId == null) {
       throw Fields.missing("tool search output call_id");
     }
-    String name = Fields.string(item, "name", field + ".name");
+    String name = Fields.string(item, "name", field.dot("name"));
     return Message.tool(
         List.of(
             new ToolDiscoveryResultPart(
                 toolCallId,
                 name == null ? "tool_search" : name,
-                ResponsesTools.discoveryItems(Fields.array(item, "tools", field + ".tools"), field + ".tools"),
+                ResponsesTools.discoveryItems(Fields.array(item, "tools", field.dot("tools")), field.dot("tools")),
                 Optional.ofNullable(status),
                 Optional.ofNullable(InputItems.execution(item, field)),
                 Optional.empty())));
   }
 
-  private static Message additionalTools(JsonObject item, String id, String field) {
-    String role = Fields.string(item, "role", field + ".role");
+  private static Message additionalTools(JsonObject item, String id, FieldPath field) {
+    String role = Fields.string(item, "role", field.dot("role"));
     if (role == null) {
       throw Fields.missing("additional_tools role");
     }
@@ -214,13 +214,13 @@ final class OutputItems {
           "Unsupported mapping: cannot convert RoleEnum::" + role + " to universal AdditionalTools (field "
               + field + ".role)");
     }
-    JsonArray tools = Fields.array(item, "tools", field + ".tools");
+    JsonArray tools = Fields.array(item, "tools", field.dot("tools"));
     if (tools == null) {
       throw Fields.missing("additional_tools tools");
     }
     List<Tool> out = new ArrayList<>(tools.size());
     for (int i = 0; i < tools.size(); i++) {
-      out.add(ResponsesTools.fromItemTool(tools.get(i), field + ".tools[" + i + "]"));
+      out.add(ResponsesTools.fromItemTool(tools.get(i), field.dot("tools").at(i)));
     }
     return Message.additionalTools(out, Optional.ofNullable(id));
   }
@@ -244,16 +244,16 @@ final class OutputItems {
    * A message item's text parts: non-empty annotations and any logprobs go to the part's provider options,
    * and the item's {@code phase} to the first text part's (so it survives a round trip).
    */
-  private static List<Part> messageParts(JsonObject item, String field) {
-    String phase = Fields.oneOf(item, "phase", field + ".phase", PHASES);
-    JsonArray content = Fields.array(item, "content", field + ".content");
+  private static List<Part> messageParts(JsonObject item, FieldPath field) {
+    String phase = Fields.oneOf(item, "phase", field.dot("phase"), PHASES);
+    JsonArray content = Fields.array(item, "content", field.dot("content"));
     List<Part> parts = new ArrayList<>();
     if (content == null) {
       return parts;
     }
     boolean phaseStored = false;
     for (int i = 0; i < content.size(); i++) {
-      String cf = field + ".content[" + i + "]";
+      FieldPath cf = field.dot("content").at(i);
       JsonValue cv = content.get(i);
       if (!(cv instanceof JsonObject c)) {
         throw Fields.invalidType(cf, cv, "an output content object");
@@ -261,10 +261,10 @@ final class OutputItems {
       if (Fields.value(c, "type") == null) {
         throw Fields.missing(cf + ".type");
       }
-      Fields.oneOf(c, "type", cf + ".type", "output_text", "reasoning_text", "refusal");
-      String text = Fields.string(c, "text", cf + ".text");
-      JsonArray annotations = Fields.array(c, "annotations", cf + ".annotations");
-      JsonArray logprobs = Fields.array(c, "logprobs", cf + ".logprobs");
+      Fields.oneOf(c, "type", cf.dot("type"), "output_text", "reasoning_text", "refusal");
+      String text = Fields.string(c, "text", cf.dot("text"));
+      JsonArray annotations = Fields.array(c, "annotations", cf.dot("annotations"));
+      JsonArray logprobs = Fields.array(c, "logprobs", cf.dot("logprobs"));
       if (text == null) {
         continue;
       }
@@ -286,12 +286,12 @@ final class OutputItems {
     return parts;
   }
 
-  private static ToolCallPart toolCall(JsonObject item, String callId, String status, boolean custom, String field) {
+  private static ToolCallPart toolCall(JsonObject item, String callId, String status, boolean custom, FieldPath field) {
     String toolCallId = InputItems.required(callId, "tool call call_id");
-    String name = InputItems.required(Fields.string(item, "name", field + ".name"), "tool call name");
+    String name = InputItems.required(Fields.string(item, "name", field.dot("name")), "tool call name");
     ToolArguments args;
     if (custom) {
-      args = ToolArguments.custom(InputItems.required(Fields.string(item, "input", field + ".input"), "custom tool call input"));
+      args = ToolArguments.custom(InputItems.required(Fields.string(item, "input", field.dot("input")), "custom tool call input"));
     } else {
       JsonValue raw = Fields.value(item, "arguments");
       String text =
@@ -304,7 +304,7 @@ final class OutputItems {
         .toolCallId(toolCallId)
         .toolName(name)
         .arguments(args)
-        .providerOptions(InputItems.namespaceOptions(Fields.string(item, "namespace", field + ".namespace")))
+        .providerOptions(InputItems.namespaceOptions(Fields.string(item, "namespace", field.dot("namespace"))))
         .status("completed".equals(status) ? null : status)
         .caller(InputItems.caller(item, field))
         .build();

@@ -137,25 +137,25 @@ final class ResponsesTools {
    *
    * @throws TranslationException when the definition does not read as a Responses tool
    */
-  static Tool fromItemTool(JsonValue value, String field) {
+  static Tool fromItemTool(JsonValue value, FieldPath field) {
     if (!(value instanceof JsonObject o)) {
       throw Fields.invalidType(field, value, "a tool object");
     }
-    String type = Fields.string(o, "type", field + ".type");
+    String type = Fields.string(o, "type", field.dot("type"));
     if (type != null && !TOOL_TYPES.contains(type)) {
       throw new TranslationException("unknown variant `" + type + "` (field " + field + ".type)");
     }
     String typeName = type == null ? "unknown" : type;
-    String name = Fields.string(o, "name", field + ".name");
+    String name = Fields.string(o, "name", field.dot("name"));
     if (name == null) {
       name = typeName;
     }
-    String description = Fields.string(o, "description", field + ".description");
-    Boolean defer = Fields.bool(o, "defer_loading", field + ".defer_loading");
+    String description = Fields.string(o, "description", field.dot("description"));
+    Boolean defer = Fields.bool(o, "defer_loading", field.dot("defer_loading"));
     Tool.Builder b = Tool.builder().name(name).description(description);
     if ("function".equals(type)) {
-      b.parameters(Fields.object(o, "parameters", field + ".parameters"))
-          .strict(Fields.bool(o, "strict", field + ".strict"));
+      b.parameters(Fields.object(o, "parameters", field.dot("parameters")))
+          .strict(Fields.bool(o, "strict", field.dot("strict")));
     } else if ("custom".equals(type)) {
       b.kind(new ToolKind.Custom(Optional.ofNullable(Fields.value(o, "format"))));
     } else {
@@ -209,14 +209,14 @@ final class ResponsesTools {
   }
 
   /** Universal discovery items from an item's {@code tools} (absent gives none). */
-  static List<ToolDiscoveryResultItem> discoveryItems(JsonArray tools, String field) {
+  static List<ToolDiscoveryResultItem> discoveryItems(JsonArray tools, FieldPath field) {
     if (tools == null) {
       return List.of();
     }
     List<ToolDiscoveryResultItem> out = new ArrayList<>(tools.size());
     int i = 0;
     for (JsonValue v : tools) {
-      Tool t = fromItemTool(v, field + "[" + i++ + "]");
+      Tool t = fromItemTool(v, field.at(i++));
       out.add(new ToolDiscoveryResultItem(t.name(), Optional.of(t), Optional.empty()));
     }
     return out;

@@ -112,9 +112,22 @@ public final class AnthropicRules {
     return result;
   }
 
+  /** The last model asked about and its capabilities: requests ask several times about one model. */
+  private record Last(String model, Set<Capability> capabilities) {}
+
+  private static volatile Last last;
+
   /** Whether {@code model} has {@code capability}. */
   public static boolean has(String model, Capability capability) {
-    return capabilities(model).contains(capability);
+    if (model == null) {
+      return false;
+    }
+    Last l = last;
+    if (l == null || !l.model.equals(model)) {
+      l = new Last(model, capabilities(model));
+      last = l;
+    }
+    return l.capabilities.contains(capability);
   }
 
   /** Whether {@code model} accepts {@code output_config.effort} (lingua's {@code supports_output_config_effort}). */

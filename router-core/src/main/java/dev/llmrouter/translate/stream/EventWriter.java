@@ -1,14 +1,15 @@
 package dev.llmrouter.translate.stream;
 
+import dev.llmrouter.json.Json;
 import dev.llmrouter.json.JsonArray;
 import dev.llmrouter.json.JsonBoolean;
 import dev.llmrouter.json.JsonNumber;
 import dev.llmrouter.json.JsonObject;
 import dev.llmrouter.json.JsonString;
 import dev.llmrouter.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compact UTF-8 JSON for stream events, written into one buffer the session reuses (events are small and
@@ -58,17 +59,15 @@ final class EventWriter {
   private void object(JsonObject o) {
     ensure(2);
     buf[len++] = '{';
-    boolean first = true;
-    for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-      if (!first) {
+    for (int i = 0, n = o.size(); i < n; i++) {
+      if (i > 0) {
         ensure(1);
         buf[len++] = ',';
       }
-      first = false;
-      string(e.getKey());
+      string(o.keyAt(i));
       ensure(1);
       buf[len++] = ':';
-      value(e.getValue());
+      value(o.valueAt(i));
     }
     ensure(1);
     buf[len++] = '}';
@@ -102,15 +101,23 @@ final class EventWriter {
     }
   }
 
+  /** Strings at least this long are checked eight bytes at a time and copied in bulk. */
+  private static final int BULK = 24;
+
   private void string(String s) {
     int n = s.length();
+    if (n >= BULK) {
+      bulkString(s);
+      return;
+    }
     // Enough for every char as UTF-8 (at most three bytes per char) and the quotes; escapes make room
     // for themselves.
     ensure(n * 3 + 2);
     byte[] b = buf;
     int p = len;
     b[p++] = '"';
-    for (int i = 0; i < n; i++) {
+    int start = 0;
+    for (int i = start; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c != '"' && c != '\\') {
@@ -170,6 +177,86 @@ final class EventWriter {
     }
     b[p++] = '"';
     len = p;
+  }
+
+  /**
+   * A long string from its UTF-8 bytes: runs of plain ASCII are found eight bytes at a time and copied in
+   * bulk; between runs, one character at a time is escaped or copied as its UTF-8 bytes (this writer's
+   * UTF-8 for every non-ASCII character, pairs included). Java's encoder writes {@code ?} for an unpaired
+   * surrogate, so a {@code ?} byte is checked against the character.
+   */
+  private void bulkString(String s) {
+    byte[] u = s.getBytes(StandardCharsets.UTF_8);
+    int n = u.length;
+    ensure(2);
+    buf[len++] = '"';
+    int bi = 0;
+    int ci = 0;
+    while (true) {
+      int end = Json.plainAsciiRun(u, bi);
+      int run = end - bi;
+      ensure(run + 8);
+      System.arraycopy(u, bi, buf, len, run);
+      len += run;
+      ci += run;
+      bi = end;
+      if (bi >= n) {
+        break;
+      }
+      int lead = u[bi] & 0xFF;
+      byte[] b = buf;
+      if (lead < 0x80) {
+        char c = s.charAt(ci);
+        switch (c) {
+          case '?':
+            b[len++] = '?';
+            break;
+          case '"':
+            b[len++] = '\\';
+            b[len++] = '"';
+            break;
+          case '\\':
+            b[len++] = '\\';
+            b[len++] = '\\';
+            break;
+          case '\n':
+            b[len++] = '\\';
+            b[len++] = 'n';
+            break;
+          case '\r':
+            b[len++] = '\\';
+            b[len++] = 'r';
+            break;
+          case '\t':
+            b[len++] = '\\';
+            b[len++] = 't';
+            break;
+          case '\b':
+            b[len++] = '\\';
+            b[len++] = 'b';
+            break;
+          case '\f':
+            b[len++] = '\\';
+            b[len++] = 'f';
+            break;
+          default:
+            // another control character, or an unpaired surrogate (encoded as '?')
+            b[len++] = '\\';
+            len = unicodeEscape(b, len, c);
+            break;
+        }
+        bi++;
+        ci++;
+      } else {
+        int size = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        System.arraycopy(u, bi, b, len, size);
+        len += size;
+        bi += size;
+        ci += size == 4 ? 2 : 1;
+      }
+    }
+    ensure(1);
+    buf[len++] = '"';
   }
 
   /** Writes {@code uXXXX} (the backslash is already written). */

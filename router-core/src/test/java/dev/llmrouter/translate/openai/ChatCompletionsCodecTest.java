@@ -22,6 +22,7 @@ import dev.llmrouter.translate.ir.StreamChoice;
 import dev.llmrouter.translate.ir.TextPart;
 import dev.llmrouter.translate.ir.TokenBudget;
 import dev.llmrouter.translate.ir.Tool;
+import dev.llmrouter.translate.ir.ToolChoice;
 import dev.llmrouter.translate.ir.ToolDiscoveryCallPart;
 import dev.llmrouter.translate.ir.ToolDiscoveryResultItem;
 import dev.llmrouter.translate.ir.ToolDiscoveryResultPart;
@@ -225,6 +226,29 @@ class ChatCompletionsCodecTest {
     // Back to Chat: the raw options are restored from extras and the builtin is emitted too.
     JsonObject back = codec.requestFromUniversal(u);
     assertThat(back.has("web_search_options")).isTrue();
+  }
+
+  @Test
+  void unreadableToolChoiceIsAClientErrorNotASilentlyUnforcedRequest() {
+    for (String choice : new String[] {"'sometimes'", "7", "['auto']", "{'type':'allowed_tools'}"}) {
+      assertThatThrownBy(
+              () ->
+                  codec.requestToUniversal(
+                      obj("{'model':'gpt-4','messages':[{'role':'user','content':'hi'}],'tool_choice':"
+                          + choice
+                          + "}")))
+          .as(choice)
+          .isInstanceOf(TranslationException.class)
+          .hasMessageContaining("tool_choice");
+    }
+    assertThat(
+            codec
+                .requestToUniversal(
+                    obj("{'model':'gpt-4','messages':[{'role':'user','content':'hi'}],"
+                        + "'tool_choice':{'type':'function','function':{'name':'f'}}}"))
+                .params()
+                .toolChoice())
+        .contains(ToolChoice.tool("f"));
   }
 
   @Test
