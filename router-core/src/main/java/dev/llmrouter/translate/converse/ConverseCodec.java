@@ -12,13 +12,16 @@ import dev.llmrouter.translate.ir.BuiltinToolProvider;
 import dev.llmrouter.translate.ir.FinishReason;
 import dev.llmrouter.translate.ir.LinguaJson;
 import dev.llmrouter.translate.ir.Message;
+import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.Reasoning;
 import dev.llmrouter.translate.ir.Role;
 import dev.llmrouter.translate.ir.TokenBudget;
 import dev.llmrouter.translate.ir.Tool;
 import dev.llmrouter.translate.ir.ToolChoice;
+import dev.llmrouter.translate.ir.ToolCallPart;
 import dev.llmrouter.translate.ir.ToolChoiceMode;
 import dev.llmrouter.translate.ir.ToolKind;
+import dev.llmrouter.translate.ir.ToolResultPart;
 import dev.llmrouter.translate.ir.UniversalParams;
 import dev.llmrouter.translate.ir.UniversalRequest;
 import dev.llmrouter.translate.ir.UniversalResponse;
@@ -37,12 +40,13 @@ import java.util.Set;
  * {@code additionalModelRequestFields.thinking}), responses ({@code output.message}, {@code stopReason},
  * {@code usage}) and stream events (objects keyed by event name, as the AWS event-stream decoder emits them).
  *
- * <p>Written requests follow lingua except for two deliberate deviations: system and developer messages
- * become the top-level {@code system} blocks (lingua writes a user turn prefixed {@code "System: "}), and
- * cache breakpoints become {@code cachePoint} blocks on models that take them (lingua drops them); tool
- * results are grouped into user turns; files are refused; images are written as
- * {@code {format, source: {bytes}}} even when they are URLs; no {@code toolChoice} is written; sampling
- * parameters are stripped by {@link ConverseRules}. Responses carry no model.
+ * <p>Written requests follow lingua except for three deliberate deviations: system and developer messages
+ * become the top-level {@code system} blocks (lingua writes a user turn prefixed {@code "System: "}),
+ * cache breakpoints become {@code cachePoint} blocks on models that take them (lingua drops them), and the
+ * tool choice becomes {@code toolConfig.toolChoice} on models that take it (lingua drops it, so a forced
+ * tool reached Bedrock unforced); tool results are grouped into user turns; files are refused; images are
+ * written as {@code {format, source: {bytes}}} even when they are URLs; sampling parameters are stripped
+ * by {@link ConverseRules}. Responses carry no model.
  *
  * <p>Beyond lingua, reading keeps what lingua drops, so that messages converted to the IR and back are
  * unchanged: images, documents, separate text blocks, text next to tool results, rich tool results, extra
@@ -306,7 +310,10 @@ public final class ConverseCodec implements FormatCodec {
     }
 
     Optional<JsonObject> extras = params.extrasFor(ProviderFormat.CONVERSE);
-    params.tools().flatMap(tools -> toolConfig(tools, extras)).ifPresent(c -> out.put(TOOL_CONFIG, c));
+    params
+        .tools()
+        .flatMap(tools -> toolConfig(tools, extras, params.toolChoice(), model, request.messages()))
+        .ifPresent(c -> out.put(TOOL_CONFIG, c));
 
     if (thinking.isPresent()) {
       JsonObject.Builder fields = JsonObject.builder();
@@ -329,10 +336,16 @@ public final class ConverseCodec implements FormatCodec {
   /**
    * The {@code toolConfig}: a Converse builtin's raw config when there is one; otherwise the function
    * tools as toolSpecs (custom tools and other providers' builtins have no Converse form and are dropped,
-   * as in lingua), with a {@code toolChoice} only when it came from a Converse request (lingua writes
-   * none).
+   * as in lingua), with the tool choice: a Converse request's own {@code toolChoice} as it came, otherwise
+   * the canonical choice (see {@link #converseToolChoice}). lingua writes none, so a forced tool reached
+   * Bedrock unforced.
    */
-  private static Optional<JsonObject> toolConfig(List<Tool> tools, Optional<JsonObject> extras) {
+  private static Optional<JsonObject> toolConfig(
+      List<Tool> tools,
+      Optional<JsonObject> extras,
+      Optional<ToolChoice> choice,
+      String model,
+      List<Message> messages) {
     for (Tool tool : tools) {
       if (tool.kind() instanceof ToolKind.Builtin b
           && b.provider() == BuiltinToolProvider.CONVERSE
@@ -359,12 +372,66 @@ public final class ConverseCodec implements FormatCodec {
     if (specs.isEmpty()) {
       return Optional.empty();
     }
+    Optional<JsonValue> raw = extras.flatMap(e -> e.getObject(TOOL_CONFIG)).flatMap(c -> c.get("toolChoice"));
+    Optional<ToolChoiceMode> mode = choice.flatMap(ToolChoice::mode);
+    if (raw.isEmpty() && mode.isPresent() && mode.get() == ToolChoiceMode.NONE && !hasToolTurns(messages)) {
+      // Converse has no "none": leaving the tools out is the faithful form, unless earlier turns use
+      // tools (Bedrock then requires the toolConfig, and the choice cannot be expressed).
+      return Optional.empty();
+    }
     JsonObject.Builder config = JsonObject.builder().put("tools", specs.build());
-    extras
-        .flatMap(e -> e.getObject(TOOL_CONFIG))
-        .flatMap(c -> c.get("toolChoice"))
-        .ifPresent(choice -> config.put("toolChoice", choice));
+    Optional<JsonValue> converted = raw.isPresent() ? raw : choice.flatMap(c -> converseToolChoice(c, model));
+    converted.ifPresent(c -> config.put("toolChoice", c));
     return Optional.of(config.build());
+  }
+
+  /**
+   * The canonical tool choice as Converse's {@code toolChoice}: auto as {@code {auto: {}}}, required as
+   * {@code {any: {}}}, one tool as {@code {tool: {name}}}. Models without toolChoice support get none for
+   * auto (their default) and a client error for a forced choice, rather than a silently unforced request.
+   * None has no Converse form (see {@link #toolConfig}).
+   */
+  private static Optional<JsonValue> converseToolChoice(ToolChoice choice, String model) {
+    if (choice.mode().isEmpty()) {
+      return Optional.empty();
+    }
+    ToolChoiceMode mode = choice.mode().get();
+    if (mode == ToolChoiceMode.NONE) {
+      return Optional.empty();
+    }
+    if (!ConverseRules.supportsToolChoice(model)) {
+      if (mode == ToolChoiceMode.AUTO) {
+        return Optional.empty();
+      }
+      throw new TranslationException(
+          "Bedrock Converse: model '"
+              + model
+              + "' does not take a toolChoice (AWS supports it for Claude, Nova and Mistral Large), so "
+              + "a forced tool choice cannot be honoured (field tool_choice)");
+    }
+    switch (mode) {
+      case AUTO:
+        return Optional.of(JsonObject.of("auto", JsonObject.empty()));
+      case REQUIRED:
+        return Optional.of(JsonObject.of("any", JsonObject.empty()));
+      default:
+        if (choice.toolName().isEmpty()) {
+          return Optional.of(JsonObject.of("any", JsonObject.empty()));
+        }
+        return Optional.of(
+            JsonObject.of("tool", JsonObject.of("name", JsonString.of(choice.toolName().get()))));
+    }
+  }
+
+  private static boolean hasToolTurns(List<Message> messages) {
+    for (Message m : messages) {
+      for (Part p : m.parts()) {
+        if (p instanceof ToolCallPart || p instanceof ToolResultPart) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // =============================================================================================

@@ -95,11 +95,27 @@ public final class ConverseRules {
 
   /** Whether {@code model} (a Bedrock model id or inference profile) takes {@code cachePoint} blocks. */
   public static boolean supportsCachePoints(String model) {
+    return matchesAny(model, CACHE_POINT_MODELS);
+  }
+
+  /**
+   * Model id fragments of the Bedrock models that take {@code toolConfig.toolChoice} (AWS documents it for
+   * Anthropic Claude 3+, Amazon Nova and Mistral Large); other models reject the field.
+   */
+  public static final List<String> TOOL_CHOICE_MODELS =
+      List.of("anthropic.claude", "amazon.nova", "mistral.mistral-large");
+
+  /** Whether {@code model} (a Bedrock model id or inference profile) takes a {@code toolChoice}. */
+  public static boolean supportsToolChoice(String model) {
+    return matchesAny(model, TOOL_CHOICE_MODELS);
+  }
+
+  private static boolean matchesAny(String model, List<String> fragments) {
     if (model == null) {
       return false;
     }
     String m = model.toLowerCase(java.util.Locale.ROOT);
-    for (String fragment : CACHE_POINT_MODELS) {
+    for (String fragment : fragments) {
       if (m.contains(fragment)) {
         return true;
       }

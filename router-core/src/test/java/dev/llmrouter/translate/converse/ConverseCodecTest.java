@@ -284,7 +284,7 @@ class ConverseCodecTest {
   }
 
   @Test
-  void function_tools_without_description_write_a_null_description_and_no_tool_choice() {
+  void function_tools_without_description_write_a_null_description_and_the_tool_choice() {
     UniversalParams p =
         UniversalParams.builder()
             .tools(
@@ -293,9 +293,10 @@ class ConverseCodecTest {
                     Tool.custom("c", Optional.empty(), Optional.empty())))
             .toolChoice(ToolChoice.of(ToolChoiceMode.REQUIRED))
             .build();
+    // lingua writes no toolChoice; we write it for models that take one (see ConverseRules).
     assertJson(
-        codec.requestFromUniversal(request("m", p)).getOrNull("toolConfig"),
-        "{'tools':[{'toolSpec':{'name':'f','description':null,'inputSchema':{'json':{}}}}]}");
+        codec.requestFromUniversal(request("anthropic.claude-3-sonnet", p)).getOrNull("toolConfig"),
+        "{'tools':[{'toolSpec':{'name':'f','description':null,'inputSchema':{'json':{}}}}],'toolChoice':{'any':{}}}");
   }
 
   @Test
@@ -431,5 +432,65 @@ class ConverseCodecTest {
     UniversalRequest u = codec.requestToUniversal(obj("{'modelId':'m'," + HELLO + "}"));
     assertThat(u.messages().get(0).stringContent()).isTrue();
     assertThat(u.messages().get(0).content()).containsExactly(TextPart.of("Hello"));
+  }
+
+  private static final String WEATHER_TOOL =
+      "'tools':[{'type':'function','function':{'name':'get_weather','parameters':{'type':'object'}}}]";
+
+  @Test
+  void chat_tool_choice_becomes_converse_tool_choice_on_models_that_take_it() {
+    String claude = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    String base = "{'model':'gpt-4o','messages':[{'role':'user','content':'Tokyo?'}]," + WEATHER_TOOL;
+    assertJson(
+        chatToConverse(base + ",'tool_choice':{'type':'function','function':{'name':'get_weather'}}}", claude)
+            .getObject("toolConfig").orElseThrow().getOrNull("toolChoice"),
+        "{'tool':{'name':'get_weather'}}");
+    assertJson(
+        chatToConverse(base + ",'tool_choice':'required'}", claude)
+            .getObject("toolConfig").orElseThrow().getOrNull("toolChoice"),
+        "{'any':{}}");
+    assertJson(
+        chatToConverse(base + ",'tool_choice':'auto'}", "amazon.nova-pro-v1:0")
+            .getObject("toolConfig").orElseThrow().getOrNull("toolChoice"),
+        "{'auto':{}}");
+    // No choice given: none written.
+    assertThat(chatToConverse(base + "}", claude).getObject("toolConfig").orElseThrow().has("toolChoice"))
+        .isFalse();
+  }
+
+  @Test
+  void chat_tool_choice_none_leaves_the_tools_out_unless_earlier_turns_use_tools() {
+    String claude = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    assertThat(
+            chatToConverse(
+                    "{'model':'gpt-4o','messages':[{'role':'user','content':'Hi'}]," + WEATHER_TOOL
+                        + ",'tool_choice':'none'}",
+                    claude)
+                .has("toolConfig"))
+        .isFalse();
+    JsonObject withHistory =
+        chatToConverse(
+            "{'model':'gpt-4o','messages':[{'role':'user','content':'Weather?'},"
+                + "{'role':'assistant','content':null,'tool_calls':[{'id':'c1','type':'function',"
+                + "'function':{'name':'get_weather','arguments':'{}'}}]},"
+                + "{'role':'tool','tool_call_id':'c1','content':'65F'}]," + WEATHER_TOOL
+                + ",'tool_choice':'none'}",
+            claude);
+    assertThat(withHistory.getObject("toolConfig").orElseThrow().has("tools")).isTrue();
+    assertThat(withHistory.getObject("toolConfig").orElseThrow().has("toolChoice")).isFalse();
+  }
+
+  @Test
+  void forced_tool_choice_for_a_model_without_tool_choice_support_is_a_client_error() {
+    String llama = "meta.llama3-1-70b-instruct-v1:0";
+    String base = "{'model':'gpt-4o','messages':[{'role':'user','content':'Tokyo?'}]," + WEATHER_TOOL;
+    assertThatThrownBy(() -> chatToConverse(base + ",'tool_choice':'required'}", llama))
+        .isInstanceOf(TranslationException.class)
+        .hasMessageContaining("tool_choice")
+        .hasMessageContaining(llama);
+    // auto is the default there: nothing to write, nothing lost.
+    assertThat(chatToConverse(base + ",'tool_choice':'auto'}", llama).getObject("toolConfig").orElseThrow()
+            .has("toolChoice"))
+        .isFalse();
   }
 }

@@ -71,4 +71,15 @@ class ConverseRulesTest {
       assertThat(rule.stripped()).isNotEmpty();
     }
   }
+
+  @Test
+  void tool_choice_is_taken_by_claude_nova_and_mistral_large_only() {
+    assertThat(ConverseRules.supportsToolChoice("us.anthropic.claude-haiku-4-5-20251001-v1:0")).isTrue();
+    assertThat(ConverseRules.supportsToolChoice("amazon.nova-pro-v1:0")).isTrue();
+    assertThat(ConverseRules.supportsToolChoice("mistral.mistral-large-2407-v1:0")).isTrue();
+    assertThat(ConverseRules.supportsToolChoice("meta.llama3-1-70b-instruct-v1:0")).isFalse();
+    assertThat(ConverseRules.supportsToolChoice("cohere.command-r-plus-v1:0")).isFalse();
+    assertThat(ConverseRules.supportsToolChoice(null)).isFalse();
+    assertThat(ConverseRules.supportsCachePoints("mistral.mistral-large-2407-v1:0")).isFalse();
+  }
 }
