@@ -387,9 +387,10 @@ public final class ConverseCodec implements FormatCodec {
 
   /**
    * The canonical tool choice as Converse's {@code toolChoice}: auto as {@code {auto: {}}}, required as
-   * {@code {any: {}}}, one tool as {@code {tool: {name}}}. Models without toolChoice support get none for
-   * auto (their default) and a client error for a forced choice, rather than a silently unforced request.
-   * None has no Converse form (see {@link #toolConfig}).
+   * {@code {any: {}}}, one tool as {@code {tool: {name}}}. Auto is written only for models known to take
+   * a toolChoice (it is everyone's default); a forced choice for a model family known to reject the field
+   * is a client error rather than a silently unforced request, and for unrecognized ids (inference profile
+   * ARNs) it is sent. None has no Converse form (see {@link #toolConfig}).
    */
   private static Optional<JsonValue> converseToolChoice(ToolChoice choice, String model) {
     if (choice.mode().isEmpty()) {
@@ -399,10 +400,10 @@ public final class ConverseCodec implements FormatCodec {
     if (mode == ToolChoiceMode.NONE) {
       return Optional.empty();
     }
-    if (!ConverseRules.supportsToolChoice(model)) {
-      if (mode == ToolChoiceMode.AUTO) {
-        return Optional.empty();
-      }
+    if (mode == ToolChoiceMode.AUTO && !ConverseRules.supportsToolChoice(model)) {
+      return Optional.empty(); // the default everywhere: nothing is lost by leaving it out
+    }
+    if (ConverseRules.rejectsToolChoice(model)) {
       throw new TranslationException(
           "Bedrock Converse: model '"
               + model

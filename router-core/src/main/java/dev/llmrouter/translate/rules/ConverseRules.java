@@ -105,9 +105,25 @@ public final class ConverseRules {
   public static final List<String> TOOL_CHOICE_MODELS =
       List.of("anthropic.claude", "amazon.nova", "mistral.mistral-large");
 
-  /** Whether {@code model} (a Bedrock model id or inference profile) takes a {@code toolChoice}. */
+  /**
+   * Model id fragments of Bedrock model families known NOT to take {@code toolChoice} (Meta Llama, Cohere,
+   * AI21, Amazon Titan, and the Mistral models other than Large).
+   */
+  public static final List<String> NO_TOOL_CHOICE_MODELS =
+      List.of("meta.llama", "cohere.", "ai21.", "amazon.titan", "mistral.mistral-7b", "mistral.mixtral",
+          "mistral.mistral-small");
+
+  /** Whether {@code model} (a Bedrock model id or inference profile) is known to take a {@code toolChoice}. */
   public static boolean supportsToolChoice(String model) {
     return matchesAny(model, TOOL_CHOICE_MODELS);
+  }
+
+  /**
+   * Whether {@code model} is known to reject a {@code toolChoice}. Ids of neither list (application
+   * inference profile ARNs, new families) are neither: a forced choice is sent, and Bedrock decides.
+   */
+  public static boolean rejectsToolChoice(String model) {
+    return !supportsToolChoice(model) && matchesAny(model, NO_TOOL_CHOICE_MODELS);
   }
 
   private static boolean matchesAny(String model, List<String> fragments) {

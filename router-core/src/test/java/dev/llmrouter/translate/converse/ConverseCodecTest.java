@@ -492,5 +492,11 @@ class ConverseCodecTest {
     assertThat(chatToConverse(base + ",'tool_choice':'auto'}", llama).getObject("toolConfig").orElseThrow()
             .has("toolChoice"))
         .isFalse();
+    // An id we cannot classify gets the forced choice; Bedrock decides.
+    String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123";
+    assertJson(
+        chatToConverse(base + ",'tool_choice':'required'}", arn)
+            .getObject("toolConfig").orElseThrow().getOrNull("toolChoice"),
+        "{'any':{}}");
   }
 }

@@ -81,5 +81,12 @@ class ConverseRulesTest {
     assertThat(ConverseRules.supportsToolChoice("cohere.command-r-plus-v1:0")).isFalse();
     assertThat(ConverseRules.supportsToolChoice(null)).isFalse();
     assertThat(ConverseRules.supportsCachePoints("mistral.mistral-large-2407-v1:0")).isFalse();
+    assertThat(ConverseRules.rejectsToolChoice("us.meta.llama3-2-90b-instruct-v1:0")).isTrue();
+    assertThat(ConverseRules.rejectsToolChoice("mistral.mixtral-8x7b-instruct-v0:1")).isTrue();
+    assertThat(ConverseRules.rejectsToolChoice("mistral.mistral-large-2407-v1:0")).isFalse();
+    // Unrecognized ids (an application inference profile ARN) are neither: the choice is sent.
+    String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123";
+    assertThat(ConverseRules.supportsToolChoice(arn)).isFalse();
+    assertThat(ConverseRules.rejectsToolChoice(arn)).isFalse();
   }
 }
