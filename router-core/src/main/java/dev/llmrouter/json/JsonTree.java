@@ -158,20 +158,17 @@ public final class JsonTree {
     return b.build();
   }
 
-  /** Compact UTF-8 JSON for {@code value}, written by jackson's generator. */
+  /**
+   * Compact UTF-8 JSON for {@code value}, written by jackson's generator. Unpaired UTF-16 surrogates
+   * (which jackson would write as {@code \\u} escapes that providers reject) become U+FFFD, as lingua's
+   * repair does.
+   */
   public static byte[] write(JsonValue value) {
     ByteSink out = new ByteSink();
-    try {
-      try (JsonGenerator g = Json.factory().createGenerator(out)) {
-        write(g, value, false);
-      }
-    } catch (IOException surrogate) {
-      out.reset();
-      try (JsonGenerator g = Json.factory().createGenerator(out)) {
-        write(g, value, true);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    try (JsonGenerator g = Json.factory().createGenerator(out)) {
+      write(g, value, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }
@@ -243,11 +240,6 @@ public final class JsonTree {
       if (needed > buf.length) {
         buf = Arrays.copyOf(buf, Math.max(needed, Math.max(256, buf.length * 2)));
       }
-    }
-
-    void reset() {
-      buf = NONE;
-      count = 0;
     }
 
     byte[] toByteArray() {

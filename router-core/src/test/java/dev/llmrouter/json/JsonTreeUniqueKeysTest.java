@@ -43,4 +43,11 @@ class JsonTreeUniqueKeysTest {
     assertThat(new String(JsonTree.write(JsonTree.parse(doc)), StandardCharsets.UTF_8))
         .isEqualTo("{\"t\":1.50,\"big\":123456789012345678901234567890,\"e\":1E+2}");
   }
+
+  @Test
+  void loneSurrogatesAreWrittenAsTheReplacementCharacterAndPairsAreKept() {
+    JsonValue tree = JsonTree.parse(utf8("{\"a\":\"x\\ud83dy\",\"b\":\"\\ude00\",\"k\":\"\\ud83d\\ude00\"}"));
+    assertThat(new String(JsonTree.write(tree), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":\"x\uFFFDy\",\"b\":\"\uFFFD\",\"k\":\"\uD83D\uDE00\"}");
+  }
 }
