@@ -1,18 +1,23 @@
 package dev.llmrouter;
 
 import dev.llmrouter.error.RouterException;
+import dev.llmrouter.error.TranslationException;
+import dev.llmrouter.error.UpstreamProtocolException;
 import dev.llmrouter.provider.CancellationToken;
 import dev.llmrouter.provider.RawResponseStream;
 import dev.llmrouter.stream.RawChunkListener;
 import dev.llmrouter.stream.SseFraming;
 import dev.llmrouter.stream.StreamChunk;
+import dev.llmrouter.stream.StreamErrorEvents;
 import dev.llmrouter.stream.StreamSession;
+import dev.llmrouter.stream.UpstreamErrorEvents;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +28,14 @@ import java.util.function.Consumer;
  * even mid-stream. Reading blocks for the network; errors arrive as {@link RouterException}s from
  * {@code hasNext()}, after any chunks that were already translated. Not thread-safe, except that
  * {@link #close()} may be called from any thread.
+ *
+ * <p>When the upstream fails mid-stream (connection reset or lost, timeout, a truncated, undecodable or
+ * over-large event) or sends an error event inside its 200 stream, the stream ends with the client
+ * format's own error event as its last chunk (Anthropic {@code event: error}, a Responses {@code error}
+ * event, a Chat Completions error chunk; see {@link StreamErrorEvents}), and then {@code hasNext()} throws
+ * the typed exception: the upstream's {@link RouterException}, or an {@link UpstreamProtocolException} of
+ * kind {@code ERROR_EVENT} for an error event, or of kind {@code MALFORMED} for an upstream event that
+ * cannot be translated. Only whole events are ever delivered, never part of one.
  */
 public final class ResponseStream implements RouterResult, Iterator<StreamChunk>, Iterable<StreamChunk>,
     AutoCloseable {
@@ -32,7 +45,9 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
   private final CancellationToken cancellation;
   private final RouterMetadata metadata;
   private final ArrayDeque<StreamChunk> pending = new ArrayDeque<>();
-  private final Consumer<StreamChunk> enqueue = pending::addLast;
+  private final Consumer<StreamChunk> enqueue = this::enqueue;
+  /** Chunks handed out or queued so far (a Responses error event's sequence number). */
+  private long emitted;
   private RouterException failure;
   private boolean upstreamDone;
   private volatile boolean closed;
@@ -90,7 +105,13 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
     return this;
   }
 
+  private void enqueue(StreamChunk chunk) {
+    emitted++;
+    pending.addLast(chunk);
+  }
+
   private void pull() {
+    StreamChunk chunk = null;
     try {
       if (!raw.hasNext()) {
         upstreamDone = true;
@@ -98,20 +119,45 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
         raw.close();
         return;
       }
-      StreamChunk chunk = raw.next();
+      chunk = raw.next();
       if (capture != null) {
         capture.onRawChunk(chunk);
       }
       if (!chunk.isBlank()) {
         session.push(chunk, enqueue);
+        upstreamErrorEvent(chunk);
       }
+    } catch (TranslationException e) {
+      // The upstream sent an event that cannot be read: the provider's fault, not the caller's.
+      fail(new UpstreamProtocolException(metadata.providerId(), UpstreamProtocolException.Kind.MALFORMED,
+          "provider '" + metadata.providerAlias() + "' sent a stream event that cannot be translated: "
+              + e.getMessage(), e), true);
     } catch (RouterException e) {
-      if (closed) {
-        return;
-      }
-      upstreamDone = true;
-      failure = e;
-      session.finish(enqueue);
+      fail(e, true);
+    }
+  }
+
+  /** Ends the stream after an upstream error event (which the session already turned into the client's). */
+  private void upstreamErrorEvent(StreamChunk chunk) {
+    Optional<String> error = UpstreamErrorEvents.describe(chunk);
+    if (error.isPresent()) {
+      fail(new UpstreamProtocolException(metadata.providerId(), UpstreamProtocolException.Kind.ERROR_EVENT,
+          "provider '" + metadata.providerAlias() + "' sent an error event mid-stream: " + error.get(), null),
+          false);
+      raw.close();
+    }
+  }
+
+  /** Ends the stream with {@code e}: held-back chunks, then (when asked) the client format's error event. */
+  private void fail(RouterException e, boolean emitErrorEvent) {
+    if (closed) {
+      return;
+    }
+    upstreamDone = true;
+    failure = e;
+    session.finish(enqueue);
+    if (emitErrorEvent) {
+      enqueue(StreamErrorEvents.forFailure(metadata.outputFormat(), e, emitted));
     }
   }
 

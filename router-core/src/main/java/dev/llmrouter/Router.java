@@ -4,21 +4,26 @@ import dev.llmrouter.catalog.CatalogView;
 import dev.llmrouter.catalog.ModelCatalog;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.InvalidRequestException;
-import dev.llmrouter.error.RouterException;
+import dev.llmrouter.error.RequestTooLargeException;
 import dev.llmrouter.error.ResponseTransformException;
+import dev.llmrouter.error.RouterException;
 import dev.llmrouter.error.TranslationException;
 import dev.llmrouter.error.TransportException;
 import dev.llmrouter.error.UpstreamHttpException;
 import dev.llmrouter.http.ClientHeaders;
+import dev.llmrouter.media.MediaFetcher;
 import dev.llmrouter.provider.CancellationToken;
 import dev.llmrouter.provider.Provider;
 import dev.llmrouter.provider.ProviderRequest;
 import dev.llmrouter.provider.RawResponseStream;
+import dev.llmrouter.retry.FailoverClassifier;
 import dev.llmrouter.retry.RetryPolicy;
 import dev.llmrouter.retry.RetryStrategy;
+import dev.llmrouter.route.CooldownPolicy;
 import dev.llmrouter.route.ModelResolver;
 import dev.llmrouter.route.ProviderRegistry;
 import dev.llmrouter.route.ProviderRoute;
+import dev.llmrouter.route.RouteCooldown;
 import dev.llmrouter.route.RouteResolver;
 import dev.llmrouter.stream.RawChunkListener;
 import dev.llmrouter.stream.StreamChunk;
@@ -30,11 +35,14 @@ import dev.llmrouter.translate.ResponseModelPatch;
 import dev.llmrouter.translate.ResponseShape;
 import dev.llmrouter.translate.Translator;
 import dev.llmrouter.translate.stream.SameFormatStreamSession;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -58,7 +66,16 @@ import org.slf4j.LoggerFactory;
  *       {@link #prepareStream} (the exact bytes to send), {@link #execute} / {@link #executeStream}.
  * </ul>
  *
- * <p>Blocking methods are safe on virtual threads.
+ * <p>Reliability: every upstream call is retried per the {@link RetryPolicy} when its error is retryable
+ * (see {@link UpstreamHttpException} and {@link TransportException}); the one-call facade then fails over
+ * to the model's next route when a route stays unavailable ({@link FailoverClassifier}), optionally
+ * skipping routes in cooldown ({@link CooldownPolicy}). A stream is retried and failed over only while it
+ * is being opened: once a chunk has reached the caller no other upstream is ever replayed into it. Every
+ * upstream call is reported in {@link RouterMetadata#attempts()}. Request bodies above
+ * {@link RouterBuilder#maxRequestBodyBytes} are refused before parsing.
+ *
+ * <p>Blocking methods are safe on virtual threads. All fields are final and immutable or thread-safe
+ * (the cooldown table is a concurrent map), so one instance may serve any number of threads.
  */
 public final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
@@ -68,18 +85,31 @@ public final class Router {
   private final ProviderRegistry registry;
   private final RetryPolicy retryPolicy;
   private final Executor executor;
+  private final boolean failover;
+  private final RouteCooldown cooldown;
+  private final long maxRequestBodyBytes;
+  private final Optional<MediaFetcher> mediaFetcher;
 
   Router(
       ModelCatalog catalog,
       CatalogView view,
       ProviderRegistry registry,
       RetryPolicy retryPolicy,
-      Executor executor) {
+      Executor executor,
+      boolean failover,
+      CooldownPolicy cooldown,
+      Clock clock,
+      long maxRequestBodyBytes,
+      Optional<MediaFetcher> mediaFetcher) {
     this.catalog = catalog;
     this.registry = registry;
     this.routes = new RouteResolver(new ModelResolver(view), registry);
     this.retryPolicy = retryPolicy;
     this.executor = executor;
+    this.failover = failover;
+    this.cooldown = new RouteCooldown(cooldown, clock);
+    this.maxRequestBodyBytes = maxRequestBodyBytes;
+    this.mediaFetcher = mediaFetcher;
   }
 
   /** A new builder. */
@@ -95,6 +125,26 @@ public final class Router {
   /** The retry policy new requests are prepared with. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
+  }
+
+  /** Whether the one-call facade fails over to the next route. */
+  public boolean failoverEnabled() {
+    return failover;
+  }
+
+  /** The route cooldown policy. */
+  public CooldownPolicy cooldownPolicy() {
+    return cooldown.policy();
+  }
+
+  /** Whether {@code route} is currently skipped by the facade because of its cooldown. */
+  public boolean isCoolingDown(ProviderRoute route) {
+    return cooldown.isCoolingDown(requireArg(route, "route"));
+  }
+
+  /** The largest request body accepted, in bytes. */
+  public long maxRequestBodyBytes() {
+    return maxRequestBodyBytes;
   }
 
   /** The format to default-alias map the builder computed. */
@@ -155,7 +205,12 @@ public final class Router {
     Optional<String> modelOverride = preserveBodyModel ? Optional.empty() : Optional.of(route.model());
     RequestTransform transform =
         Translator.transformRequest(
-            shape, route.format(), modelOverride, Optional.of(outputFormat), providerServesResponses);
+            shape,
+            route.format(),
+            modelOverride,
+            Optional.of(outputFormat),
+            providerServesResponses,
+            mediaFetcher);
     Translator.requireResponseTranslation(transform.targetFormat(), outputFormat);
     byte[] payload = transform.body();
     if (transform.isPassthrough()) {
@@ -201,27 +256,43 @@ public final class Router {
   }
 
   private Completion execute(PreparedRequest prepared, ClientHeaders headers, CancellationToken token) {
+    return execute(prepared, headers, token, new ArrayList<>(1));
+  }
+
+  private Completion execute(
+      PreparedRequest prepared,
+      ClientHeaders headers,
+      CancellationToken token,
+      List<RouterMetadata.Attempt> attempts) {
     requireArg(prepared, "prepared");
     if (prepared.stream()) {
       throw new InvalidRequestException("request was prepared for streaming; use executeStream");
     }
     ProviderRequest request = providerRequest(prepared, prepared.payload(), headers, false, token);
-    List<RouterMetadata.Attempt> attempts = new ArrayList<>(1);
     Provider provider = prepared.route().provider();
     byte[] raw = withRetries(prepared, token, attempts, () -> provider.complete(request));
     byte[] body = translateResponse(prepared, raw);
-    return new Completion(body, raw, prepared.metadata().withAttempts(attempts),
+    return new Completion(body, raw, prepared.metadata().withAttempts(List.copyOf(attempts)),
         prepared.requiresJsonResponse());
   }
 
   private ResponseStream executeStream(
       PreparedRequest prepared, ClientHeaders headers, RawChunkListener capture, CancellationToken token) {
+    return executeStream(prepared, headers, capture, token, new ArrayList<>(1));
+  }
+
+  /** Opens the stream (retrying only the opening); nothing is retried once the stream is returned. */
+  private ResponseStream executeStream(
+      PreparedRequest prepared,
+      ClientHeaders headers,
+      RawChunkListener capture,
+      CancellationToken token,
+      List<RouterMetadata.Attempt> attempts) {
     requireArg(prepared, "prepared");
     if (!prepared.stream()) {
       throw new InvalidRequestException("request was prepared without streaming; use execute");
     }
     Provider provider = prepared.route().provider();
-    List<RouterMetadata.Attempt> attempts = new ArrayList<>(1);
     RawResponseStream raw;
     if (prepared.route().spec().supportsStreaming()) {
       ProviderRequest request = providerRequest(prepared, prepared.payload(), headers, true, token);
@@ -235,7 +306,7 @@ public final class Router {
     }
     token.onCancel(raw::close);
     return new ResponseStream(raw, streamSession(prepared), capture, token,
-        prepared.metadata().withAttempts(attempts));
+        prepared.metadata().withAttempts(List.copyOf(attempts)));
   }
 
   /**
@@ -286,14 +357,20 @@ public final class Router {
         .build();
   }
 
-  /** Calls upstream, retrying retryable failures per the request's policy; records every attempt. */
+  /**
+   * Calls upstream, retrying retryable failures per the request's policy; records every attempt in
+   * {@code attempts} and every unavailable failure in the route's cooldown (per call, not per request).
+   */
   private <T> T withRetries(
       PreparedRequest prepared,
       CancellationToken token,
       List<RouterMetadata.Attempt> attempts,
       Supplier<T> call) {
     RetryStrategy strategy = prepared.retryPolicy().strategy();
-    String alias = prepared.route().providerAlias();
+    ProviderRoute route = prepared.route();
+    String alias = route.providerAlias();
+    String providerId = route.provider().id();
+    String model = route.model();
     while (true) {
       if (token.isCancelled()) {
         throw cancelled(prepared);
@@ -301,18 +378,23 @@ public final class Router {
       long start = System.nanoTime();
       try {
         T result = call.get();
-        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, Optional.empty(),
-            Optional.empty(), Duration.ofNanos(System.nanoTime() - start)));
+        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, providerId, model,
+            Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofNanos(System.nanoTime() - start)));
         return result;
       } catch (RouterException e) {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         Optional<Integer> status =
             e instanceof UpstreamHttpException ? Optional.of(((UpstreamHttpException) e).status())
                 : Optional.empty();
-        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, status,
+        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, providerId, model, status,
+            Optional.of(e.getClass().getSimpleName()),
             Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()), latency));
         if (token.isCancelled()) {
           throw e;
+        }
+        if (FailoverClassifier.isUnavailable(e) && cooldown.recordFailure(route)) {
+          log.warn("route alias={} model={} is cooling down for {} after repeated failures", alias, model,
+              cooldown.policy().cooldown());
         }
         Optional<Duration> delay = strategy.nextDelay(e);
         if (delay.isEmpty()) {
@@ -411,15 +493,120 @@ public final class Router {
   private Completion complete(
       RequestShape shape, String model, ProviderFormat outputFormat, ClientHeaders headers,
       CancellationToken token) {
-    ProviderRoute route = resolveRoutes(model, outputFormat).get(0);
-    return execute(prepare(shape, outputFormat, route, false, false), headers, token);
+    List<RouterMetadata.Attempt> attempts = new ArrayList<>(2);
+    return acrossRoutes(model, outputFormat, token,
+        route -> prepare(shape, outputFormat, route, false, false),
+        prepared -> execute(prepared, headers, token, attempts));
   }
 
   private ResponseStream completeStream(
       RequestShape shape, String model, ProviderFormat outputFormat, ClientHeaders headers,
       CancellationToken token) {
-    ProviderRoute route = resolveRoutes(model, outputFormat).get(0);
-    return executeStream(prepare(shape, outputFormat, route, false, true), headers, null, token);
+    List<RouterMetadata.Attempt> attempts = new ArrayList<>(2);
+    return acrossRoutes(model, outputFormat, token,
+        route -> prepare(shape, outputFormat, route, false, true),
+        prepared -> executeStream(prepared, headers, null, token, attempts));
+  }
+
+  /**
+   * Runs a request on the model's routes in order until one succeeds or fails with an error that is not
+   * an unavailability. The routes: every registered alias of the model (normal mode), then, only once
+   * those failed, the routes of its fallback equivalents. Routes in cooldown are skipped unless every
+   * route is. A route whose request cannot be prepared (no translation to its format, say) is skipped
+   * once an earlier route has failed, otherwise its error is thrown. When all routes fail, the last
+   * route's error is thrown with the earlier routes' errors attached as suppressed exceptions.
+   */
+  private <T> T acrossRoutes(
+      String model,
+      ProviderFormat outputFormat,
+      CancellationToken token,
+      Function<ProviderRoute, PreparedRequest> prepare,
+      Function<PreparedRequest, T> run) {
+    List<ProviderRoute> primary = resolveRoutes(model, outputFormat);
+    if (!failover) {
+      return run.apply(prepare.apply(primary.get(0)));
+    }
+    List<ProviderRoute> candidates = new ArrayList<>(primary);
+    Set<String> seen = new HashSet<>();
+    for (ProviderRoute r : primary) {
+      seen.add(routeKey(r));
+    }
+    List<ProviderRoute> cooling = new ArrayList<>();
+    List<RouterException> failures = new ArrayList<>();
+    boolean equivalentsAdded = false;
+    boolean attempted = false;
+    for (int i = 0; ; i++) {
+      if (i == candidates.size()) {
+        if (!equivalentsAdded) {
+          equivalentsAdded = true;
+          for (ProviderRoute r : routes.equivalentRoutes(model, outputFormat)) {
+            if (seen.add(routeKey(r))) {
+              candidates.add(r);
+            }
+          }
+        }
+        if (i == candidates.size() && !attempted && !cooling.isEmpty()) {
+          // Every route is cooling down: trying them anyway beats failing without a call.
+          candidates.addAll(cooling);
+          cooling.clear();
+          attempted = true;
+        }
+        if (i == candidates.size()) {
+          break;
+        }
+      }
+      ProviderRoute route = candidates.get(i);
+      if (!attempted && cooldown.isCoolingDown(route)) {
+        log.debug("skipping route alias={} model={}: cooling down", route.providerAlias(), route.model());
+        cooling.add(route);
+        continue;
+      }
+      if (token.isCancelled() || Thread.currentThread().isInterrupted()) {
+        break;
+      }
+      PreparedRequest prepared;
+      try {
+        prepared = prepare.apply(route);
+      } catch (RouterException e) {
+        if (failures.isEmpty()) {
+          throw e;
+        }
+        log.debug("skipping fallback route alias={} model={}: {}", route.providerAlias(), route.model(),
+            e.getClass().getSimpleName());
+        continue;
+      }
+      attempted = true;
+      try {
+        return run.apply(prepared);
+      } catch (RouterException e) {
+        if (token.isCancelled() || Thread.currentThread().isInterrupted()
+            || !FailoverClassifier.isUnavailable(e)) {
+          throw withEarlier(e, failures);
+        }
+        failures.add(e);
+        log.warn("route alias={} model={} unavailable ({}{}); trying the next route", route.providerAlias(),
+            route.model(), e.getClass().getSimpleName(),
+            e instanceof UpstreamHttpException h ? " HTTP " + h.status() : "");
+      }
+    }
+    if (failures.isEmpty()) {
+      throw new TransportException(primary.get(0).provider().id(), "request cancelled", false, null);
+    }
+    RouterException last = failures.remove(failures.size() - 1);
+    throw withEarlier(last, failures);
+  }
+
+  private static RouterException withEarlier(RouterException e, List<RouterException> earlier) {
+    for (RouterException prior : earlier) {
+      if (prior != e) {
+        e.addSuppressed(prior);
+      }
+    }
+    return e;
+  }
+
+  private static String routeKey(ProviderRoute route) {
+    return route.providerAlias() + '\n' + route.model();
   }
 
   private <T> CompletableFuture<T> async(Function<CancellationToken, T> task) {
@@ -454,7 +641,12 @@ public final class Router {
     }
   }
 
-  private static RequestShape scan(byte[] body) {
+  /** Checks the size limit before any parsing, then scans the body. */
+  private RequestShape scan(byte[] body) {
+    requireArg(body, "request body");
+    if (body.length > maxRequestBodyBytes) {
+      throw new RequestTooLargeException(body.length, maxRequestBodyBytes);
+    }
     return RequestShape.scan(body);
   }
 

@@ -7,29 +7,43 @@ import dev.llmrouter.catalog.OverlayModelCatalog;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.AuthException;
 import dev.llmrouter.error.InvalidRequestException;
+import dev.llmrouter.media.MediaFetcher;
 import dev.llmrouter.provider.Provider;
 import dev.llmrouter.retry.RetryPolicy;
+import dev.llmrouter.route.CooldownPolicy;
 import dev.llmrouter.route.ProviderRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
  * Configures a {@link Router}: the model catalog (optionally with an overlay of custom models), the
- * provider registrations with their credentials, the retry policy and the executor for async calls.
- * Validation happens in {@link #build()}, as in the Rust router.
+ * provider registrations with their credentials, the retry policy, failover and route cooldown, the
+ * request size limit and the executor for async calls. Validation happens in {@link #build()}, as in the
+ * Rust router. Not thread-safe; the {@link Router} it builds is.
  */
 public final class RouterBuilder {
+  /** The default {@link #maxRequestBodyBytes}: 32 MiB. */
+  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 32L * 1024 * 1024;
+
   private ModelCatalog catalog;
   private ModelCatalog customCatalog;
   private final List<ProviderRegistry.Registration> registrations = new ArrayList<>();
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private Executor executor;
+  private boolean failover = true;
+  private CooldownPolicy cooldown = CooldownPolicy.disabled();
+  private Clock clock = Clock.systemUTC();
+  private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+  private Optional<MediaFetcher> mediaFetcher;
 
   RouterBuilder() {}
 
@@ -94,6 +108,61 @@ public final class RouterBuilder {
   }
 
   /**
+   * Whether {@link Router#handle}, {@link Router#complete} and {@link Router#completeStream} (and their
+   * async variants) move on to the model's next route when one is unavailable after its retries (default
+   * on). Routes: the model's other registered aliases, then its fallback equivalents'. A stream fails over
+   * only while opening, never after a chunk reached the caller. {@link Router#execute} never fails over.
+   */
+  public RouterBuilder failover(boolean enabled) {
+    this.failover = enabled;
+    return this;
+  }
+
+  /** Route cooldown after repeated failures (default {@link CooldownPolicy#disabled()}). */
+  public RouterBuilder cooldown(CooldownPolicy cooldown) {
+    this.cooldown = requireArg(cooldown, "cooldown");
+    return this;
+  }
+
+  /** The clock route cooldowns are measured with (default the UTC system clock; tests pass a fake). */
+  public RouterBuilder clock(Clock clock) {
+    this.clock = requireArg(clock, "clock");
+    return this;
+  }
+
+  /**
+   * The largest request body accepted, in bytes (default {@value #DEFAULT_MAX_REQUEST_BODY_BYTES}, 32 MiB).
+   * A larger body is refused with {@link dev.llmrouter.error.RequestTooLargeException} before it is parsed.
+   *
+   * @throws InvalidRequestException if {@code bytes} is not positive
+   */
+  public RouterBuilder maxRequestBodyBytes(long bytes) {
+    if (bytes <= 0) {
+      throw new InvalidRequestException("maxRequestBodyBytes must be positive, got " + bytes);
+    }
+    this.maxRequestBodyBytes = bytes;
+    return this;
+  }
+
+  /**
+   * The fetcher for remote media URLs that Gemini and Bedrock need inline (spec 1.5: images and, for
+   * Gemini, files in translated requests). Default: the first {@link MediaFetcher} registered with
+   * {@link ServiceLoader}, which with router-providers on the classpath is its SSRF-guarded
+   * {@code HttpMediaFetcher} (5 MiB, 3 redirects, 30 s); without one, such requests fail with a
+   * {@link dev.llmrouter.media.MediaFetchException} instead of sending the URL on.
+   */
+  public RouterBuilder mediaFetcher(MediaFetcher fetcher) {
+    this.mediaFetcher = Optional.of(requireArg(fetcher, "fetcher"));
+    return this;
+  }
+
+  /** Never fetches remote media: requests that would need it fail with a client error. */
+  public RouterBuilder noMediaFetching() {
+    this.mediaFetcher = Optional.empty();
+    return this;
+  }
+
+  /**
    * The executor for {@code *Async} methods. Default: virtual threads on Java 21+, else a cached pool of
    * daemon threads.
    */
@@ -119,7 +188,16 @@ public final class RouterBuilder {
         customCatalog == null ? catalog : OverlayModelCatalog.of(catalog, customCatalog),
         registry,
         retryPolicy,
-        executor == null ? AsyncExecutors.defaultExecutor() : executor);
+        executor == null ? AsyncExecutors.defaultExecutor() : executor,
+        failover,
+        cooldown,
+        clock,
+        maxRequestBodyBytes,
+        mediaFetcher != null ? mediaFetcher : discoveredMediaFetcher());
+  }
+
+  private static Optional<MediaFetcher> discoveredMediaFetcher() {
+    return ServiceLoader.load(MediaFetcher.class, RouterBuilder.class.getClassLoader()).findFirst();
   }
 
   private static <T> T requireArg(T value, String what) {

@@ -13,15 +13,31 @@ import java.util.Optional;
 public final class RouterMetadata {
 
   /**
-   * One upstream call: which route, its outcome and how long it took. A failed call has an error (the
-   * exception's class and message) and, for HTTP errors, the status.
+   * One upstream call: which route (provider alias and id, upstream model), its outcome and how long it
+   * took. A failed call has an error type (the exception's simple class name), an error text (class name
+   * and message, never credentials) and, for HTTP errors, the status. Attempts are numbered from 1 across
+   * every route tried.
    */
   public record Attempt(
       int number,
       String providerAlias,
+      String providerId,
+      String model,
       Optional<Integer> status,
+      Optional<String> errorType,
       Optional<String> error,
       Duration latency) {
+
+    /** Checks that no component is null. */
+    public Attempt {
+      Objects.requireNonNull(providerAlias, "providerAlias");
+      Objects.requireNonNull(providerId, "providerId");
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(errorType, "errorType");
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(latency, "latency");
+    }
 
     /** Whether the call returned a usable response. */
     public boolean succeeded() {
@@ -108,9 +124,17 @@ public final class RouterMetadata {
     return stream;
   }
 
-  /** Every upstream call made, in order (empty before execution). */
+  /**
+   * Every upstream call made, in order, across every route tried (empty before execution); the last one is
+   * the call that produced this result.
+   */
   public List<Attempt> attempts() {
     return attempts;
+  }
+
+  /** Whether the request was served by another route than the first one tried. */
+  public boolean failedOver() {
+    return attempts.stream().anyMatch(a -> !a.providerAlias().equals(providerAlias) || !a.model().equals(model));
   }
 
   RouterMetadata withAttempts(List<Attempt> newAttempts) {
@@ -123,6 +147,6 @@ public final class RouterMetadata {
     return "RouterMetadata{model=" + model + ", providerAlias=" + providerAlias + ", providerFormat="
         + providerFormat + ", outputFormat=" + outputFormat + ", detectedInputFormat="
         + detectedInputFormat + ", passthrough=" + passthrough + ", stream=" + stream
-        + ", attempts=" + attempts.size() + "}";
+        + ", attempts=" + attempts.size() + ", failedOver=" + failedOver() + "}";
   }
 }

@@ -830,7 +830,12 @@ class RouterExecutionTest {
     List<StreamChunk> captured = new ArrayList<>();
 
     try (ResponseStream stream = router.executeStream(prepared, ClientHeaders.empty(), captured::add)) {
-      assertThatThrownBy(stream::hasNext).isInstanceOf(TranslationException.class);
+      // Issue 5: the upstream's undecodable event is its fault (a MALFORMED protocol error caused by the
+      // translation failure), announced to the Chat client by an error chunk first.
+      assertThat(stream.next().utf8()).startsWith("{\"error\":{");
+      assertThatThrownBy(stream::hasNext)
+          .isInstanceOf(dev.llmrouter.error.UpstreamProtocolException.class)
+          .hasCauseInstanceOf(TranslationException.class);
       assertThat(captured).containsExactly(raw);
       assertThat(stream.hasNext()).isFalse();
     }

@@ -73,6 +73,22 @@ class RouterTranslationTest {
     return out;
   }
 
+  /**
+   * Drains a stream that must end with an upstream error event: the chunks before the typed exception
+   * (issue 5: the client's error event is the last chunk, then an ERROR_EVENT protocol error).
+   */
+  private static List<StreamChunk> drainUntilErrorEvent(ResponseStream stream, String message) {
+    List<StreamChunk> out = new ArrayList<>();
+    try (stream) {
+      assertThatThrownBy(() -> stream.forEachRemaining(out::add))
+          .isInstanceOfSatisfying(dev.llmrouter.error.UpstreamProtocolException.class,
+              e -> assertThat(e.kind()).isEqualTo(dev.llmrouter.error.UpstreamProtocolException.Kind.ERROR_EVENT))
+          .hasMessageContaining(message);
+    }
+    assertThat(stream.hasNext()).isFalse();
+    return out;
+  }
+
   private static void assertTranslated(
       RouterMetadata m, ProviderFormat client, ProviderFormat provider, boolean stream) {
     assertThat(m.detectedInputFormat()).contains(client);
@@ -475,8 +491,9 @@ class RouterTranslationTest {
             .streamChunks(anthropicStreamFailingMidway(error)).build();
     Router router = claudeRouter(anthropic);
 
-    List<StreamChunk> chunks =
-        drain(router.handle(chatBody(CLAUDE, true), ProviderFormat.OPENAI, ClientHeaders.empty()).stream().orElseThrow());
+    List<StreamChunk> chunks = drainUntilErrorEvent(
+        router.handle(chatBody(CLAUDE, true), ProviderFormat.OPENAI, ClientHeaders.empty()).stream().orElseThrow(),
+        "Overloaded");
 
     StreamChunk last = chunks.get(chunks.size() - 1);
     EventSequences.assertAllChatChunks(chunks.subList(0, chunks.size() - 1));
@@ -496,8 +513,8 @@ class RouterTranslationTest {
     Router router = claudeRouter(anthropic);
 
     List<StreamChunk> responses =
-        drain(router.completeStream(bytes("{\"model\":\"claude-haiku-4-5\",\"stream\":true,\"input\":\"Ping\"}"), CLAUDE,
-            ProviderFormat.RESPONSES, ClientHeaders.empty()));
+        drainUntilErrorEvent(router.completeStream(bytes("{\"model\":\"claude-haiku-4-5\",\"stream\":true,\"input\":\"Ping\"}"), CLAUDE,
+            ProviderFormat.RESPONSES, ClientHeaders.empty()), "Overloaded");
 
     assertThat(responses).hasSizeGreaterThan(2);
     StreamChunk errorEvent = responses.get(responses.size() - 2);
@@ -510,8 +527,8 @@ class RouterTranslationTest {
     assertThat(JsonProbe.text(failed.data(), "response", "error", "message")).isEqualTo("Overloaded");
 
     List<StreamChunk> messages =
-        drain(router.handle(messagesBody(CLAUDE, true), ProviderFormat.ANTHROPIC, ClientHeaders.empty())
-            .stream().orElseThrow());
+        drainUntilErrorEvent(router.handle(messagesBody(CLAUDE, true), ProviderFormat.ANTHROPIC, ClientHeaders.empty())
+            .stream().orElseThrow(), "Overloaded");
     assertThat(messages).hasSize(4);
     assertThat(messages.get(3)).isSameAs(error);
   }

@@ -27,7 +27,9 @@ public final class RetryStrategy {
 
   /**
    * The delay before retrying after {@code error}, or empty when the error is not retryable or the retries
-   * are used up (a refusal does not count as an attempt). An upstream retry-after hint is used as is,
+   * are used up (a refusal does not count as an attempt). An upstream retry-after hint ({@link
+   * RouterException#retryAfter()}: for HTTP errors the {@code retry-after-ms}, {@code retry-after} or
+   * rate-limit reset headers, read by {@link dev.llmrouter.retry.signals.RetryHints}) is used as is,
    * capped at {@code maxDelay}, without jitter; otherwise the delay is
    * {@code initialDelay * base^(attempt-1)} capped at {@code maxDelay}, then, with jitter, multiplied by a
    * uniform factor in [0.5, 1.5) and capped again.

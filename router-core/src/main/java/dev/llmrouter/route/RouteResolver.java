@@ -15,6 +15,8 @@ import java.util.Set;
  * Route resolution (spec 2.5): which registered providers may serve a model, and in which wire format.
  * Normal mode returns every eligible alias of the model, or its format's default; failover mode returns
  * one primary route plus one route per requested fallback alias, drawn from the model's equivalents.
+ * {@link #equivalentRoutes} lists the normal-mode routes of the model's equivalents for the router's
+ * automatic failover.
  */
 public final class RouteResolver {
   private final ModelResolver models;
@@ -109,6 +111,32 @@ public final class RouteResolver {
     }
     if (routes.isEmpty()) {
       throw firstError != null ? firstError : new NoProviderException(requested.catalogFormat());
+    }
+    return routes;
+  }
+
+  /**
+   * The routes of {@code model}'s fallback equivalents (its catalog fallback group minus itself, in
+   * {@link ModelResolver#resolveAllEquivalent} order), each resolved in normal mode; equivalents no
+   * registered provider serves are left out. Used by the router's failover after the model's own routes.
+   */
+  public List<ProviderRoute> equivalentRoutes(String model, ProviderFormat outputFormat) {
+    List<ResolvedModel> equivalents;
+    try {
+      equivalents = models.resolveAllEquivalent(model);
+    } catch (RouterException e) {
+      return List.of();
+    }
+    List<ProviderRoute> routes = new ArrayList<>();
+    for (ResolvedModel candidate : equivalents) {
+      if (candidate.name().equals(model)) {
+        continue;
+      }
+      try {
+        routes.addAll(resolveNormal(candidate.name(), outputFormat));
+      } catch (RouterException e) {
+        // No provider for this equivalent: not a route.
+      }
     }
     return routes;
   }

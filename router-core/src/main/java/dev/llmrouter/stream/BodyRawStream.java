@@ -172,27 +172,38 @@ public abstract class BodyRawStream implements RawResponseStream {
   }
 
   private RouterException readFailure(IOException e) {
-    if (isTimeout(e)) {
+    UpstreamTimeoutException.Phase phase = timeoutPhase(e);
+    if (phase != null) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new UpstreamTimeoutException(providerId, "reading " + what + ": " + detail, e);
+      String limit = phase == UpstreamTimeoutException.Phase.STREAM_IDLE
+          ? "no data arrived within the idle limit while reading "
+          : "the whole-call limit ran out while reading ";
+      return new UpstreamTimeoutException(providerId, phase, limit + what + ": " + detail, e);
     }
     return new TransportException(providerId, "reading " + what + " failed: " + e, false, e);
   }
 
-  private static boolean isTimeout(Throwable e) {
+  /**
+   * The timeout an I/O failure stands for, or null: a socket read timeout is an idle gap (STREAM_IDLE); an
+   * {@link InterruptedIOException} saying "timeout" is the client's whole-call limit (TOTAL).
+   */
+  private static UpstreamTimeoutException.Phase timeoutPhase(Throwable e) {
     Throwable t = e;
     for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-      if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-        return true;
+      if (t instanceof SocketTimeoutException) {
+        return UpstreamTimeoutException.Phase.STREAM_IDLE;
+      }
+      if (t instanceof HttpTimeoutException) {
+        return UpstreamTimeoutException.Phase.TOTAL;
       }
       if (t instanceof InterruptedIOException) {
         String m = t.getMessage();
         if (m != null && m.toLowerCase(Locale.ROOT).contains("timeout")) {
-          return true;
+          return UpstreamTimeoutException.Phase.TOTAL;
         }
       }
     }
-    return false;
+    return null;
   }
 
   /** Stops the stream: {@code hasNext()} becomes false, {@code onClose} runs once and the body is closed. */

@@ -7,6 +7,10 @@ import dev.llmrouter.json.JsonObject;
 import dev.llmrouter.json.JsonString;
 import dev.llmrouter.json.JsonSyntaxException;
 import dev.llmrouter.json.JsonTree;
+import dev.llmrouter.media.MediaFetchException;
+import dev.llmrouter.media.MediaFetcher;
+import dev.llmrouter.media.MediaInliner;
+import dev.llmrouter.media.MediaPolicy;
 import dev.llmrouter.stream.StreamSession;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.MessageTransforms;
@@ -27,6 +31,10 @@ import java.util.Optional;
  * most once: a body that will almost certainly be translated is parsed first and detected from its tree
  * ({@link RequestShape#parse}); one that may pass through is detected by a streaming scan, and parsed
  * only if it must be translated after all. Same-format requests go out as the caller's bytes.
+ *
+ * <p>Remote media: the overloads taking an {@code Optional<MediaFetcher>} inline remote image and file
+ * URLs of translated requests for Gemini, Bedrock Converse and Bedrock Anthropic ({@link MediaPolicy}),
+ * between parsing and writing; the overloads without it leave URLs as they are.
  */
 public final class Translator {
   private Translator() {}
@@ -45,7 +53,20 @@ public final class Translator {
     // Without a format hint the body is parsed once, up front, and detected from the tree: most calls
     // translate, and those then need no separate scan. Formats without a codec only forward.
     RequestShape shape = hasCodec(target) ? RequestShape.parse(body) : RequestShape.scan(body);
-    return transformRequest(shape, target, model, Optional.empty(), true);
+    return translate(shape, target, model, Optional.empty(), true, null);
+  }
+
+  /**
+   * Like {@link #transformRequest(byte[], ProviderFormat, Optional)}, and when the body is translated for
+   * a target that needs inline media ({@link MediaPolicy#forFormat}), its remote media URLs are fetched
+   * with {@code mediaFetcher} and inlined.
+   *
+   * @throws MediaFetchException if a URL cannot be fetched, or must be and {@code mediaFetcher} is empty
+   */
+  public static RequestTransform transformRequest(
+      byte[] body, ProviderFormat target, Optional<String> model, Optional<MediaFetcher> mediaFetcher) {
+    RequestShape shape = hasCodec(target) ? RequestShape.parse(body) : RequestShape.scan(body);
+    return translate(shape, target, model, Optional.empty(), true, orEmpty(mediaFetcher));
   }
 
   /**
@@ -99,6 +120,43 @@ public final class Translator {
       Optional<String> model,
       Optional<ProviderFormat> sourceHint,
       boolean allowResponsesUpgrade) {
+    return translate(shape, target, model, sourceHint, allowResponsesUpgrade, null);
+  }
+
+  /**
+   * Like {@link #transformRequest(RequestShape, ProviderFormat, Optional, Optional, boolean)}, and when the
+   * body is translated (never on pass-through) for a target whose providers need inline media
+   * ({@link MediaPolicy#forFormat}: Gemini, Bedrock Converse, Bedrock Anthropic), the remote
+   * {@code http}/{@code https} media URLs of system, developer and user messages are fetched with
+   * {@code mediaFetcher} and sent inline (Rust's remote-media path, spec 1.5).
+   *
+   * @param mediaFetcher the fetcher; when empty, a request that needs a fetch is refused rather than sent
+   *     with a URL the provider would reject
+   * @throws MediaFetchException (an {@link InvalidRequestException}) if a URL cannot be fetched, or must
+   *     be and there is no fetcher
+   */
+  public static RequestTransform transformRequest(
+      RequestShape shape,
+      ProviderFormat target,
+      Optional<String> model,
+      Optional<ProviderFormat> sourceHint,
+      boolean allowResponsesUpgrade,
+      Optional<MediaFetcher> mediaFetcher) {
+    return translate(shape, target, model, sourceHint, allowResponsesUpgrade, orEmpty(mediaFetcher));
+  }
+
+  private static Optional<MediaFetcher> orEmpty(Optional<MediaFetcher> mediaFetcher) {
+    return mediaFetcher == null ? Optional.empty() : mediaFetcher;
+  }
+
+  /** The shared implementation; {@code media} null means remote media are not inlined (legacy overloads). */
+  private static RequestTransform translate(
+      RequestShape shape,
+      ProviderFormat target,
+      Optional<String> model,
+      Optional<ProviderFormat> sourceHint,
+      boolean allowResponsesUpgrade,
+      Optional<MediaFetcher> media) {
     if (target == ProviderFormat.MISTRAL || target == ProviderFormat.UNKNOWN) {
       // No codec: forwarded as is (lingua's UnsupportedTargetFormat, which the router passes through).
       return RequestTransform.passthrough(shape.body(), shape.detect(), target, shape.requiresJsonResponse());
@@ -147,6 +205,12 @@ public final class Translator {
       universal = universal.withModel(model);
     }
     universal = MessageTransforms.normalizeForTarget(universal, target);
+    if (media != null) {
+      Optional<MediaPolicy> policy = MediaPolicy.forFormat(target);
+      if (policy.isPresent()) {
+        universal = MediaInliner.inline(universal, policy.get(), media, target.id());
+      }
+    }
     universal = to.applyDefaults(universal);
     JsonObject out = to.requestFromUniversal(universal);
     return RequestTransform.transformed(JsonTree.write(out), source, target, requiresJson);

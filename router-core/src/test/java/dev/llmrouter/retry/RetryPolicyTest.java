@@ -85,10 +85,15 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.none().strategy().nextDelay(RETRYABLE)).isEmpty();
   }
 
+  /**
+   * Deliberately different from Rust (which retried a provider HTTP error only with a hint): 503 is
+   * retryable by status; a hint still makes any status retryable; a 400 without a hint is not.
+   */
   @Test
-  void upstreamHttpErrorIsRetryableOnlyWithHint() {
-    assertThat(new UpstreamHttpException("openai", 503, List.of(), new byte[0]).isRetryable()).isFalse();
-    assertThat(new UpstreamHttpException("openai", 503, List.of(), new byte[0], Duration.ofSeconds(1))
+  void upstreamHttpErrorIsRetryableByStatusOrWithHint() {
+    assertThat(new UpstreamHttpException("openai", 503, List.of(), new byte[0]).isRetryable()).isTrue();
+    assertThat(new UpstreamHttpException("openai", 400, List.of(), new byte[0]).isRetryable()).isFalse();
+    assertThat(new UpstreamHttpException("openai", 400, List.of(), new byte[0], Duration.ofSeconds(1))
         .isRetryable()).isTrue();
   }
 

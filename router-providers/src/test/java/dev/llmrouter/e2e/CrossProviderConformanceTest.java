@@ -13,6 +13,8 @@ import dev.llmrouter.json.JsonObject;
 import dev.llmrouter.json.JsonString;
 import dev.llmrouter.json.JsonTree;
 import dev.llmrouter.json.JsonValue;
+import dev.llmrouter.media.FetchedMedia;
+import dev.llmrouter.media.MediaKind;
 import dev.llmrouter.provider.Provider;
 import dev.llmrouter.providers.anthropic.AnthropicConfig;
 import dev.llmrouter.providers.anthropic.AnthropicProvider;
@@ -30,6 +32,7 @@ import dev.llmrouter.stream.StreamChunk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,7 +280,25 @@ class CrossProviderConformanceTest {
     }
     String catalog = "{" + JsonTree.writeString(JsonString.of(model)) + ":{\"format\":\"" + format + "\""
         + (extra.isEmpty() ? ",\"flavor\":\"chat\"" : extra) + ",\"available_providers\":[\"" + alias + "\"]}}";
-    return Router.builder().catalog(ModelCatalog.parse(catalog)).addProvider(alias, provider, auth).build();
+    return Router.builder()
+        .catalog(ModelCatalog.parse(catalog))
+        .addProvider(alias, provider, auth)
+        .mediaFetcher(CrossProviderConformanceTest::offlineMedia)
+        .build();
+  }
+
+  /**
+   * Stands in for the media fetcher: some vectors carry public image and audio URLs that Gemini and
+   * Bedrock need inline, and tests never reach the internet. The replies under test do not depend on it.
+   */
+  private static FetchedMedia offlineMedia(URI url, MediaKind kind) {
+    String path = url.getPath().toLowerCase(java.util.Locale.ROOT);
+    String type =
+        path.endsWith(".png") ? "image/png"
+            : path.endsWith(".mp3") ? "audio/mpeg"
+            : path.endsWith(".pdf") ? "application/pdf"
+            : "image/jpeg";
+    return FetchedMedia.of(new byte[] {1, 2, 3}, type);
   }
 
   static byte[] utf8(String s) {

@@ -114,7 +114,21 @@ public final class EventStreamRawStream extends BodyRawStream {
   }
 
   private UpstreamProtocolException decodeError(EventStreamFormatException e) {
-    return new UpstreamProtocolException(providerId(), "Event stream decode error: " + e.getMessage(), e);
+    UpstreamProtocolException.Kind kind;
+    String limit = null;
+    switch (e.problem()) {
+      case FRAME_TOO_LARGE:
+        kind = UpstreamProtocolException.Kind.LIMIT_EXCEEDED;
+        limit = "maximum event-stream frame size";
+        break;
+      case TRUNCATED_FRAME:
+        kind = UpstreamProtocolException.Kind.TRUNCATED;
+        break;
+      default:
+        kind = UpstreamProtocolException.Kind.MALFORMED;
+        break;
+    }
+    return new UpstreamProtocolException(providerId(), kind, limit, "Event stream decode error: " + e.getMessage(), e);
   }
 
   private void onFrame(EventStreamFrame frame) {

@@ -2,6 +2,7 @@ package dev.llmrouter.stream.sse;
 
 import dev.llmrouter.error.UpstreamProtocolException;
 import dev.llmrouter.stream.BodyRawStream;
+import dev.llmrouter.stream.StreamChunk;
 import java.io.InputStream;
 
 /**
@@ -13,17 +14,32 @@ import java.io.InputStream;
  * {@code [DONE]} event. Reading, errors and closing follow {@link BodyRawStream}: a read timeout becomes an
  * {@link dev.llmrouter.error.UpstreamTimeoutException}, any other I/O failure a non-retryable
  * {@link dev.llmrouter.error.TransportException}, an over-large event an {@link UpstreamProtocolException}
- * naming the limit.
+ * of kind {@code LIMIT_EXCEEDED} naming the limit.
+ *
+ * <p>An event left unterminated at end of input (no blank line after it) is still delivered, as the Rust
+ * router does, but only when its data is not cut-off JSON: data that starts like JSON and does not parse
+ * to its end means the body was truncated mid-event, and the stream fails with an
+ * {@link UpstreamProtocolException} of kind {@code TRUNCATED} instead of handing on half an event.
  */
 public final class SseRawStream extends BodyRawStream {
   private final SseParser parser;
+  /** Input has ended: an event dispatched now was not terminated by a blank line. */
+  private boolean atEnd;
   private final SseParser.Listener listener =
       new SseParser.Listener() {
         @Override
         public void onEvent(SseEvent event) {
-          if (!event.isBlank()) {
-            emit(event.toChunk());
+          if (event.isBlank()) {
+            return;
           }
+          StreamChunk chunk = event.toChunk();
+          if (atEnd && JsonCompleteness.isCutOff(chunk.data())) {
+            fail(new UpstreamProtocolException(providerId(), UpstreamProtocolException.Kind.TRUNCATED,
+                "the SSE stream ended in the middle of an event (" + chunk.data().length
+                    + " bytes of unterminated, incomplete JSON)", null));
+            return;
+          }
+          emit(chunk);
         }
       };
 
@@ -62,6 +78,7 @@ public final class SseRawStream extends BodyRawStream {
 
   @Override
   protected void decodeEnd() {
+    atEnd = true;
     try {
       parser.finish(listener);
     } catch (SseParser.EventTooLargeException e) {
@@ -70,7 +87,8 @@ public final class SseRawStream extends BodyRawStream {
   }
 
   private UpstreamProtocolException tooLarge(SseParser.EventTooLargeException e) {
-    return new UpstreamProtocolException(providerId(),
+    return new UpstreamProtocolException(providerId(), UpstreamProtocolException.Kind.LIMIT_EXCEEDED,
+        "maximum server-sent event size (" + e.maxEventSize() + " bytes)",
         "server-sent event exceeds the maximum event size of " + e.maxEventSize() + " bytes", e);
   }
 }

@@ -13,6 +13,7 @@ import dev.llmrouter.translate.ir.LinguaJson;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ReasoningPart;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.Role;
 import dev.llmrouter.translate.ir.TextPart;
 import dev.llmrouter.translate.ir.ToolArguments;
@@ -412,8 +413,10 @@ final class AnthropicMessages {
 
   /**
    * One assistant content block (request or response form) into parts: text, thinking, tool use, server
-   * tool use (tool search becomes a discovery call) and web search results. Other block types, including
-   * {@code redacted_thinking}, are skipped, as lingua skips them.
+   * tool use (tool search becomes a discovery call), web search results and {@code redacted_thinking}
+   * (a {@link RedactedReasoningPart} holding {@code data} as it is; lingua skips it, but Claude needs it
+   * replayed). Other block types, and a redacted block without a string {@code data}, are skipped, as
+   * lingua skips them.
    */
   static void assistantBlockToUniversal(JsonObject b, List<Part> parts, boolean response) {
     switch (b.getString("type").orElse("")) {
@@ -425,6 +428,11 @@ final class AnthropicMessages {
       case "thinking":
         if (b.getOrNull("thinking") instanceof JsonString thinking) {
           parts.add(new ReasoningPart(thinking.value(), b.getString("signature")));
+        }
+        break;
+      case "redacted_thinking":
+        if (b.getOrNull("data") instanceof JsonString data) {
+          parts.add(RedactedReasoningPart.of(data.value()));
         }
         break;
       case "tool_use":
@@ -893,8 +901,9 @@ final class AnthropicMessages {
 
   /**
    * Assistant parts as blocks: text (with citations from provider options), thinking (the signature from
-   * the encrypted content), tool use / server tool use, tool-search calls and web search results. Files,
-   * programs and other tool results are skipped, as lingua skips them.
+   * the encrypted content), redacted thinking (its payload unchanged), tool use / server tool use,
+   * tool-search calls and web search results. Files, programs and other tool results are skipped, as
+   * lingua skips them.
    *
    * @throws TranslationException for OpenAI encrypted reasoning, which Anthropic cannot replay
    */
@@ -908,6 +917,8 @@ final class AnthropicMessages {
         blocks.add(b.put("text", t.text()).put("type", "text").build());
       } else if (p instanceof ReasoningPart r) {
         blocks.add(thinkingBlock(r));
+      } else if (p instanceof RedactedReasoningPart r) {
+        blocks.add(redactedThinkingBlock(r));
       } else if (p instanceof ToolCallPart c) {
         blocks.add(toolUseBlock(c));
       } else if (p instanceof ToolDiscoveryCallPart d) {
@@ -940,6 +951,11 @@ final class AnthropicMessages {
       b.put("signature", sig);
     }
     return b.put("thinking", r.text()).put("type", "thinking").build();
+  }
+
+  /** A {@code redacted_thinking} block carrying the redacted payload unchanged (requests and responses). */
+  static JsonObject redactedThinkingBlock(RedactedReasoningPart r) {
+    return JsonObject.builder().put("data", r.data()).put("type", "redacted_thinking").build();
   }
 
   /** A tool_use (or, when provider-executed, server_tool_use) block; only object arguments are sent. */

@@ -13,6 +13,7 @@ import dev.llmrouter.translate.ir.LinguaJson;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ReasoningPart;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.Role;
 import dev.llmrouter.translate.ir.ServedServiceTier;
 import dev.llmrouter.translate.ir.TextPart;
@@ -271,6 +272,9 @@ final class AnthropicResponses {
       JsonObject.Builder b = JsonObject.builder();
       r.encryptedContent().ifPresent(s -> b.put("signature", s));
       return b.put("thinking", r.text()).put("type", "thinking").build();
+    }
+    if (p instanceof RedactedReasoningPart r) {
+      return AnthropicMessages.redactedThinkingBlock(r);
     }
     if (p instanceof ToolCallPart c) {
       return AnthropicMessages.toolUseBlock(c);

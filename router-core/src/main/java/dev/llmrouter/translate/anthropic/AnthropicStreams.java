@@ -13,6 +13,7 @@ import dev.llmrouter.translate.ir.FinishReason;
 import dev.llmrouter.translate.ir.LinguaJson;
 import dev.llmrouter.translate.ir.ReasoningDelta;
 import dev.llmrouter.translate.ir.ReasoningSignature;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.ServedServiceTier;
 import dev.llmrouter.translate.ir.StreamChoice;
 import dev.llmrouter.translate.ir.StreamDelta;
@@ -62,7 +63,9 @@ final class AnthropicStreams {
   // =================================================================================================
 
   /**
-   * One event in universal form: deltas for text, tool input, thinking and signatures; metadata (id,
+   * One event in universal form: deltas for text, tool input, thinking and signatures; a
+   * {@code redacted_thinking} block start as a redacted reasoning delta ({@link
+   * RedactedReasoningPart#DELTA_KEY}); metadata (id,
    * model, usage, tier) for message_start; the finish reason and usage for message_delta; nothing for
    * message_stop; a keep-alive for everything else.
    *
@@ -366,6 +369,13 @@ final class AnthropicStreams {
                   Optional.empty())
               .toJson());
     }
+    if ("redacted_thinking".equals(type)) {
+      // The whole redacted payload arrives in the start event (no deltas follow); lingua skips it.
+      if (!(block.getOrNull("data") instanceof JsonString data)) {
+        return UniversalStreamChunk.keepAliveChunk();
+      }
+      return single(index, RedactedReasoningPart.of(data.value()).delta());
+    }
     if ("thinking".equals(type)) {
       if (thinking == null || thinking.isEmpty()) {
         return UniversalStreamChunk.keepAliveChunk();
@@ -391,7 +401,8 @@ final class AnthropicStreams {
    * One chunk as Anthropic events (lingua's {@code stream_from_universal}, which returns an array where
    * this returns several events): a keep-alive is a ping; an initial metadata chunk is message_start
    * (always with usage); a finish is message_delta (always with usage), preceded by any tool events it
-   * carries; then thinking, signature, tool, text and role-only deltas; a usage-only chunk is a
+   * carries; a redacted reasoning delta as a {@code redacted_thinking} block start and stop; then
+   * thinking, signature, tool, text and role-only deltas; a usage-only chunk is a
    * message_delta; anything else an empty text delta.
    *
    * @throws TranslationException when a delta carries several reasoning signatures
@@ -453,6 +464,11 @@ final class AnthropicStreams {
       return events;
     }
 
+    Optional<RedactedReasoningPart> redacted =
+        choice == null ? Optional.empty() : choice.delta().flatMap(RedactedReasoningPart::fromDelta);
+    if (redacted.isPresent()) {
+      return redactedThinkingEvents(choice.index(), redacted.get());
+    }
     if (choice != null && view != null) {
       if (view.reasoningSignature().isPresent() && !view.reasoningSignature().get().single()) {
         throw new TranslationException(
@@ -507,6 +523,20 @@ final class AnthropicStreams {
       return List.of(JsonObject.empty());
     }
     return List.of(blockDelta(0, "text_delta", "text", ""));
+  }
+
+  /**
+   * A redacted reasoning chunk as a self-contained {@code redacted_thinking} block: its start event (which
+   * carries the whole payload, as Anthropic sends it) and its stop event, at {@code index}.
+   */
+  static List<JsonObject> redactedThinkingEvents(int index, RedactedReasoningPart redacted) {
+    return List.of(
+        JsonObject.builder()
+            .put("type", "content_block_start")
+            .put("index", JsonNumber.of(index))
+            .put("content_block", AnthropicMessages.redactedThinkingBlock(redacted))
+            .build(),
+        JsonObject.builder().put("type", "content_block_stop").put("index", JsonNumber.of(index)).build());
   }
 
   private static JsonObject blockDelta(int index, String deltaType, String field, String value) {

@@ -12,6 +12,7 @@ import dev.llmrouter.translate.ir.LinguaJson;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ReasoningPart;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.Role;
 import dev.llmrouter.translate.ir.TextPart;
 import dev.llmrouter.translate.ir.ToolArguments;
@@ -241,7 +242,12 @@ final class ConverseMessages {
     return b.build();
   }
 
-  private static ReasoningPart reasoningToUniversal(JsonValue value, Object field) {
+  /**
+   * A reasoningContent block: reasoning text with its signature, or redacted content as a {@link
+   * RedactedReasoningPart} holding the blob's base64 text unchanged (lingua reads it as empty reasoning
+   * text with the payload as the signature, which Anthropic targets cannot replay).
+   */
+  private static Part reasoningToUniversal(JsonValue value, Object field) {
     JsonObject reasoning = object(value, field);
     if (reasoning.getOrNull("reasoningText") instanceof JsonObject text
         && text.getOrNull("text") instanceof JsonString t) {
@@ -254,8 +260,7 @@ final class ConverseMessages {
       return ReasoningPart.of(t.value(), signature instanceof JsonString s ? s.value() : null);
     }
     if (reasoning.getOrNull("redactedContent") instanceof JsonString redacted) {
-      // lingua: redacted reasoning is empty text with the redacted payload as its encrypted content.
-      return ReasoningPart.of("", redacted.value());
+      return RedactedReasoningPart.of(redacted.value());
     }
     throw new TranslationException(
         "Bedrock Converse: reasoningContent needs reasoningText.text or redactedContent (field " + field
@@ -570,8 +575,8 @@ final class ConverseMessages {
   }
 
   /**
-   * The blocks of an assistant turn: text, reasoning and tool calls (other parts are dropped, as in
-   * lingua).
+   * The blocks of an assistant turn: text, reasoning (redacted too) and tool calls (other parts are
+   * dropped, as in lingua).
    *
    * @param request whether this is request history (OpenAI-issued encrypted reasoning cannot be replayed)
    */
@@ -598,6 +603,10 @@ final class ConverseMessages {
           checkReplayable(r);
         }
         blocks.add(JsonObject.of("reasoningContent", reasoningBlock(r)));
+      } else if (p instanceof RedactedReasoningPart r) {
+        // The payload is passed through as it is: Converse's base64 blob text, or Anthropic's opaque data.
+        blocks.add(
+            JsonObject.of("reasoningContent", JsonObject.of("redactedContent", JsonString.of(r.data()))));
       } else if (p instanceof ToolCallPart c) {
         blocks.add(JsonObject.of("toolUse", toolUseBlock(c)));
       }

@@ -9,6 +9,7 @@ import dev.llmrouter.json.JsonValue;
 import dev.llmrouter.translate.ir.LinguaJson;
 import dev.llmrouter.translate.ir.ReasoningDelta;
 import dev.llmrouter.translate.ir.ReasoningSignature;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.ServedServiceTier;
 import dev.llmrouter.translate.ir.StreamChoice;
 import dev.llmrouter.translate.ir.StreamDelta;
@@ -124,7 +125,9 @@ final class ConverseStream {
   // =============================================================================================
 
   /**
-   * One event in universal form; a keep-alive chunk for events with nothing to forward (message start,
+   * One event in universal form (a {@code redactedContent} reasoning delta as a redacted reasoning delta,
+   * choice 0, see {@link RedactedReasoningPart#DELTA_KEY}; each such delta is taken as one whole redacted
+   * block); a keep-alive chunk for events with nothing to forward (message start,
    * block stop, non-tool block starts, citation/image/tool-result deltas, empty reasoning, metadata
    * without usage or tier).
    *
@@ -203,6 +206,11 @@ final class ConverseStream {
       return single(StreamChoice.textDelta(0, text.value()));
     }
     if (delta.getOrNull("reasoningContent") instanceof JsonObject reasoning) {
+      if (reasoning.getOrNull("redactedContent") instanceof JsonString redacted) {
+        // lingua forwards nothing here; the payload (base64 text of the blob) is kept as it is.
+        return single(
+            new StreamChoice(0, Optional.of(RedactedReasoningPart.of(redacted.value()).delta()), Optional.empty()));
+      }
       JsonValue text = reasoning.getOrNull("text");
       JsonValue signature = reasoning.getOrNull("signature");
       if (isOptionalString(text) && isOptionalString(signature)) {
@@ -348,7 +356,8 @@ final class ConverseStream {
   /**
    * One universal chunk as a Converse event: keep-alive as a block stop; a finish as messageStop (stop
    * end_turn, length max_tokens, tool_calls tool_use, content_filter content_filtered, others as given);
-   * usage and tier as metadata; text as a text block delta; a role-only delta as messageStart; anything
+   * usage and tier as metadata; redacted reasoning as a {@code reasoningContent.redactedContent} block
+   * delta (the payload unchanged); text as a text block delta; a role-only delta as messageStart; anything
    * else as an empty text delta.
    */
   static JsonObject fromUniversal(UniversalStreamChunk chunk) {
@@ -371,6 +380,19 @@ final class ConverseStream {
       return JsonObject.of("metadata", metadata.build());
     }
     if (first != null && first.delta().orElse(null) instanceof JsonObject delta) {
+      Optional<RedactedReasoningPart> redacted = RedactedReasoningPart.fromDelta(delta);
+      if (redacted.isPresent()) {
+        return JsonObject.of(
+            "contentBlockDelta",
+            JsonObject.builder()
+                .put("contentBlockIndex", first.index())
+                .put(
+                    "delta",
+                    JsonObject.of(
+                        "reasoningContent",
+                        JsonObject.of("redactedContent", JsonString.of(redacted.get().data()))))
+                .build());
+      }
       JsonValue content = delta.getOrNull("content");
       if (content instanceof JsonString text) {
         return JsonObject.of(

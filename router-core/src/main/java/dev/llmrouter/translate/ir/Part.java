@@ -9,6 +9,7 @@ public sealed interface Part
         ImagePart,
         FilePart,
         ReasoningPart,
+        RedactedReasoningPart,
         ToolCallPart,
         ProgramPart,
         ProgramOutputPart,
@@ -17,8 +18,8 @@ public sealed interface Part
         ToolDiscoveryResultPart {
 
   /**
-   * The serialized tag: {@code text}, {@code image}, {@code file}, {@code reasoning}, {@code tool_call},
-   * {@code program}, {@code program_output}, {@code tool_discovery_call}, {@code tool_result},
+   * The serialized tag: {@code text}, {@code image}, {@code file}, {@code reasoning},
+   * {@code redacted_reasoning}, {@code tool_call}, {@code program}, {@code program_output}, {@code tool_discovery_call}, {@code tool_result},
    * {@code tool_discovery_result}.
    */
   String type();

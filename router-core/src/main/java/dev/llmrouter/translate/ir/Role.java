@@ -10,7 +10,10 @@ public enum Role {
   DEVELOPER("developer"),
   /** A user turn; text, image and file parts. */
   USER("user"),
-  /** A model turn; text, file, reasoning, tool call, program, discovery and server tool-result parts. */
+  /**
+   * A model turn; text, file, reasoning (redacted too), tool call, program, discovery and server
+   * tool-result parts.
+   */
   ASSISTANT("assistant"),
   /** Tool results; tool_result and tool_discovery_result parts only, never a plain string. */
   TOOL("tool"),
@@ -59,6 +62,7 @@ public enum Role {
         return part instanceof TextPart
             || part instanceof FilePart
             || part instanceof ReasoningPart
+            || part instanceof RedactedReasoningPart
             || part instanceof ToolCallPart
             || part instanceof ProgramPart
             || part instanceof ProgramOutputPart

@@ -17,6 +17,7 @@ import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ProgramOutputPart;
 import dev.llmrouter.translate.ir.ProgramPart;
 import dev.llmrouter.translate.ir.ReasoningPart;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.Role;
 import dev.llmrouter.translate.ir.TextPart;
 import dev.llmrouter.translate.ir.Tool;
@@ -937,6 +938,9 @@ final class InputItems {
         sequenced.add(c);
       } else if (p instanceof ToolDiscoveryCallPart || p instanceof ProgramPart || p instanceof ProgramOutputPart) {
         sequenced.add(p);
+      } else if (p instanceof RedactedReasoningPart) {
+        // No Responses form: dropped, as lingua drops Anthropic redacted_thinking.
+        continue;
       } else {
         normal.add(assistantContent(p));
       }

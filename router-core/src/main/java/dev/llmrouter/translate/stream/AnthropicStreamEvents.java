@@ -9,6 +9,7 @@ import dev.llmrouter.json.JsonString;
 import dev.llmrouter.translate.ir.Defaults;
 import dev.llmrouter.translate.ir.ReasoningDelta;
 import dev.llmrouter.translate.ir.ReasoningSignature;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.ServedServiceTier;
 import dev.llmrouter.translate.ir.StreamChoice;
 import dev.llmrouter.translate.ir.StreamDelta;
@@ -48,7 +49,9 @@ final class AnthropicStreamEvents {
   enum BlockKind {
     TEXT,
     THINKING,
-    TOOL_USE;
+    TOOL_USE,
+    /** A {@code redacted_thinking} block: self-contained (start, then stop; no deltas). */
+    REDACTED_THINKING;
 
     /** The kind of a {@code content_block.type}; null for other block types. */
     static BlockKind fromBlockType(String type) {
@@ -62,6 +65,8 @@ final class AnthropicStreamEvents {
           return THINKING;
         case "tool_use":
           return TOOL_USE;
+        case "redacted_thinking":
+          return REDACTED_THINKING;
         default:
           return null;
       }
@@ -85,14 +90,19 @@ final class AnthropicStreamEvents {
       }
     }
 
-    /** Whether the session may open a block of this kind itself (tool blocks need the provider's id). */
+    /**
+     * Whether the session may open a block of this kind itself (tool blocks need the provider's id,
+     * redacted blocks carry their payload in the start).
+     */
     boolean canSynthesizeStart() {
-      return this != TOOL_USE;
+      return this != TOOL_USE && this != REDACTED_THINKING;
     }
   }
 
   /**
-   * The events for {@code chunk}; empty when it carries nothing (lingua's {@code {}} result).
+   * The events for {@code chunk}; empty when it carries nothing (lingua's {@code {}} result). A redacted
+   * reasoning delta ({@link RedactedReasoningPart#DELTA_KEY}) becomes a {@code redacted_thinking} block
+   * start and its stop.
    *
    * @throws TranslationException when the chunk holds several reasoning signatures
    */
@@ -140,6 +150,12 @@ final class AnthropicStreamEvents {
       toolCallEvents(view, first.index(), events);
       events.add(finish);
       return events;
+    }
+    Optional<RedactedReasoningPart> redacted =
+        first == null ? Optional.empty() : first.delta().flatMap(RedactedReasoningPart::fromDelta);
+    if (redacted.isPresent()) {
+      // Anthropic sends the whole redacted payload in the block start; the block has no deltas.
+      return List.of(redactedThinkingStart(first.index(), redacted.get().data()), blockStop(first.index()));
     }
     if (first != null && view != null) {
       if (view.reasoningSignature().isPresent() && !view.reasoningSignature().get().single()) {
@@ -317,6 +333,14 @@ final class AnthropicStreamEvents {
         kind == BlockKind.THINKING
             ? JsonObject.builder().put("type", "thinking").put("thinking", "").build()
             : JsonObject.builder().put("type", "text").put("text", "").build();
+    return new OutEvent(
+        JsonObject.builder().put("type", BLOCK_START).put("index", index).put("content_block", block).build(),
+        BLOCK_START);
+  }
+
+  /** A {@code redacted_thinking} block start carrying the whole payload. */
+  static OutEvent redactedThinkingStart(int index, String data) {
+    JsonObject block = JsonObject.builder().put("type", "redacted_thinking").put("data", data).build();
     return new OutEvent(
         JsonObject.builder().put("type", BLOCK_START).put("index", index).put("content_block", block).build(),
         BLOCK_START);

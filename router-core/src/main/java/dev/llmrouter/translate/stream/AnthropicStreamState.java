@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * The Anthropic target's protocol state (lingua's {@code StreamTransformSession} Anthropic fields,
  * {@code expand_anthropic_session_chunks} and {@code process_anthropic_chunk}): exactly one
  * {@code message_start}, balanced content blocks (starts and stops synthesized where the source has none,
- * indexes remapped when the block kind changes), {@code stop_reason: tool_use} once a tool block appeared,
+ * indexes remapped when the block kind changes; a {@code redacted_thinking} block always gets its own index
+ * and its stop follows it), {@code stop_reason: tool_use} once a tool block appeared,
  * and the finish {@code message_delta} held back so a following usage-only delta merges into it.
  */
 final class AnthropicStreamState {
@@ -198,7 +199,9 @@ final class AnthropicStreamState {
     }
     int sourceStartIndex = startIndex;
     if (sourceStartIndex >= 0 && startKind != null) {
-      Integer mapped = indexMap.get(key(startKind, sourceStartIndex));
+      // Each redacted block is a block of its own: never reuse an index mapped for an earlier one.
+      Integer mapped =
+          startKind == BlockKind.REDACTED_THINKING ? null : indexMap.get(key(startKind, sourceStartIndex));
       if (mapped != null) {
         if (mapped != sourceStartIndex) {
           event = withIndex(event, mapped);
@@ -262,12 +265,16 @@ final class AnthropicStreamState {
     if (isBlockStart) {
       openIndex = startIndex;
       openKind = startKind;
-      if (startKind != null) {
+      if (startKind != null && startKind != BlockKind.REDACTED_THINKING) {
         indexMap.put(key(startKind, sourceStartIndex), startIndex);
       }
       nextIndex = Math.max(nextIndex, startIndex + 1);
     }
     if (isBlockStop) {
+      if (openKind == BlockKind.REDACTED_THINKING && openIndex >= 0) {
+        // The stop that follows a (possibly re-indexed) redacted start closes that block.
+        event = withIndex(event, openIndex);
+      }
       openIndex = -1;
       openKind = null;
     }

@@ -100,7 +100,8 @@ final class FullResponseStream {
                 Optional.of(ToolFunctionDelta.of(c.toolName(), c.arguments().text()))));
       }
       // Files, server tool results, tool discovery and program parts have no stream delta: lingua
-      // drops them from a synthesized stream.
+      // drops them from a synthesized stream. Redacted reasoning is dropped too: one merged delta cannot
+      // order a redacted block among the reasoning it sits between.
     }
     if (reasoningSignature && toolCallSignature) {
       throw new TranslationException(

@@ -12,8 +12,11 @@ import dev.llmrouter.stream.StreamChunk;
 import dev.llmrouter.stream.StreamSession;
 import dev.llmrouter.translate.Codecs;
 import dev.llmrouter.translate.FormatCodec;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
+import dev.llmrouter.translate.ir.StreamChoice;
 import dev.llmrouter.translate.ir.StreamDelta;
 import dev.llmrouter.translate.ir.UniversalStreamChunk;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +35,9 @@ import java.util.function.Consumer;
  *       reasons and one merged {@code message_delta} ({@link AnthropicStreamState}); Responses targets get
  *       the full item lifecycle with sequence numbers ({@link ResponsesStreamState}); Chat targets get
  *       tool-call indexes renumbered per tool for Responses and Bedrock sources.
+ *   <li>Redacted reasoning ({@link RedactedReasoningPart}) reaches Anthropic-family targets as
+ *       {@code redacted_thinking} blocks and Converse targets as {@code redactedContent} deltas; other
+ *       targets cannot carry it and get a keep-alive instead, as in lingua.
  *   <li>Events no codec recognizes are forwarded unchanged, except upstream error events, which become the
  *       target's error event ({@link UpstreamStreamError}; lingua forwards them as they are).
  * </ul>
@@ -167,7 +173,8 @@ public final class TranslatingStreamSession implements StreamSession {
    * @param nativeStream whether the chunk came from a stream event (false: a synthesized full response)
    */
   void pushUniversal(
-      UniversalStreamChunk universal, ProviderFormat source, boolean nativeStream, Consumer<StreamChunk> out) {
+      UniversalStreamChunk chunk, ProviderFormat source, boolean nativeStream, Consumer<StreamChunk> out) {
+    UniversalStreamChunk universal = carriesRedactedReasoning(target) ? chunk : withoutRedactedReasoning(chunk);
     UniversalStreamChunk forTarget = universal;
     if (nativeStream) {
       if (source == ProviderFormat.CONVERSE && target == ProviderFormat.OPENAI) {
@@ -223,6 +230,58 @@ public final class TranslatingStreamSession implements StreamSession {
           }
         }
     }
+  }
+
+  /**
+   * Whether {@code format}'s stream can carry redacted reasoning ({@link RedactedReasoningPart}): the
+   * Anthropic family ({@code redacted_thinking} blocks) and Converse ({@code redactedContent} deltas).
+   */
+  static boolean carriesRedactedReasoning(ProviderFormat format) {
+    switch (format) {
+      case ANTHROPIC:
+      case BEDROCK_ANTHROPIC:
+      case VERTEX_ANTHROPIC:
+      case CONVERSE:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The chunk without redacted reasoning, for targets that cannot carry it (Chat Completions, Responses,
+   * Google): the extension key is removed from every delta, a choice left with nothing is dropped, and a
+   * chunk left with nothing becomes a keep-alive, which is what lingua makes of these events.
+   */
+  static UniversalStreamChunk withoutRedactedReasoning(UniversalStreamChunk chunk) {
+    boolean found = false;
+    for (StreamChoice c : chunk.choices()) {
+      found |= c.delta().flatMap(RedactedReasoningPart::fromDelta).isPresent();
+    }
+    if (!found) {
+      return chunk;
+    }
+    List<StreamChoice> kept = new ArrayList<>(chunk.choices().size());
+    for (StreamChoice c : chunk.choices()) {
+      if (c.delta().orElse(null) instanceof JsonObject d && d.has(RedactedReasoningPart.DELTA_KEY)) {
+        JsonObject rest = d.without(RedactedReasoningPart.DELTA_KEY);
+        if (rest.isEmpty() && c.finishReason().isEmpty()) {
+          continue;
+        }
+        kept.add(new StreamChoice(c.index(), Optional.of(rest), c.finishReason()));
+      } else {
+        kept.add(c);
+      }
+    }
+    if (kept.isEmpty()
+        && chunk.id().isEmpty()
+        && chunk.model().isEmpty()
+        && chunk.usage().isEmpty()
+        && chunk.servedServiceTier().isEmpty()) {
+      return UniversalStreamChunk.keepAliveChunk();
+    }
+    return new UniversalStreamChunk(
+        chunk.id(), chunk.model(), kept, chunk.created(), chunk.usage(), chunk.servedServiceTier(), false);
   }
 
   @Override

@@ -306,7 +306,8 @@ class EventStreamRawStreamTest {
             assertThat(e.bodyText()).isEqualTo(payload);
             assertThat(e.header("x-amzn-ErrorType")).hasValue(type);
             assertThat(e.header("content-type")).hasValue("application/json");
-            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.isRetryable()).as("follows the status (issue 5); never retried mid-stream")
+                .isEqualTo(status != 400);
           })
           .hasMessageContaining("Something about " + type);
       assertThat(onClose).hasValue(1);

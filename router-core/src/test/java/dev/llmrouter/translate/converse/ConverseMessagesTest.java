@@ -13,6 +13,7 @@ import dev.llmrouter.translate.ir.FilePart;
 import dev.llmrouter.translate.ir.ImagePart;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.ReasoningPart;
+import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.Role;
 import dev.llmrouter.translate.ir.TextPart;
 import dev.llmrouter.translate.ir.ToolArguments;
@@ -114,7 +115,8 @@ class ConverseMessagesTest {
             "[{'role':'assistant','content':[{'reasoningContent':{'reasoningText':{'text':'hmm','signature':'sig'}}},"
                 + "{'reasoningContent':{'redactedContent':'opaque'}},{'text':'answer'}]}]");
     assertThat(m.get(0).content())
-        .containsExactly(ReasoningPart.of("hmm", "sig"), ReasoningPart.of("", "opaque"), TextPart.of("answer"));
+        .containsExactly(
+            ReasoningPart.of("hmm", "sig"), RedactedReasoningPart.of("opaque"), TextPart.of("answer"));
   }
 
   @Test

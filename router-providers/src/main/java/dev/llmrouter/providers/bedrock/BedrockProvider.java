@@ -132,7 +132,8 @@ public final class BedrockProvider implements Provider {
     StreamingResponse response =
         http.postForStream(url, headers(request, url, true), request.payload(), request.cancellation(),
             request.auth());
-    return new EventStreamRawStream(response.body(), ID, response.closer());
+    return new EventStreamRawStream(
+        response.body(), ID, response.closer(), http.maxStreamEventBytes());
   }
 
   /**

@@ -20,6 +20,12 @@ import java.util.Objects;
  * idle 90 s, 16 idle connections, HTTP/2 allowed, redirects followed, no DNS overrides. Two additions:
  * {@link #readTimeout()} (an idle gap limit between received bytes, off by default) and
  * {@link #maxResponseBodyBytes()} (64 MiB), which bounds non-streaming bodies held in memory.
+ *
+ * <p>Each time limit has its own {@link dev.llmrouter.error.UpstreamTimeoutException.Phase}: {@link
+ * #connectTimeout()} (CONNECT), {@link #responseHeadersTimeout()} (RESPONSE_HEADERS, off by default because
+ * a non-streaming reply sends its headers only once the whole answer is generated), {@link
+ * #streamIdleTimeout()} (STREAM_IDLE, the longest gap between two received pieces of a streaming body, off
+ * by default; {@link #readTimeout()} also applies there) and {@link #requestTimeout()} (TOTAL).
  */
 public final class ClientSettings {
   /** The default {@code User-Agent}. */
@@ -28,6 +34,11 @@ public final class ClientSettings {
   /** The default limit for a non-streaming response body: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BODY_BYTES = 64L * 1024 * 1024;
 
+  /** The default limit for one server-sent event or AWS event-stream frame: 16 MiB. */
+  public static final int DEFAULT_MAX_STREAM_EVENT_BYTES = 16 * 1024 * 1024;
+
+  /** The smallest allowed stream event limit (an AWS event-stream frame needs at least this much). */
+  private static final int MIN_STREAM_EVENT_BYTES = 1024;
   private static final long MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
   /** A Java array holds at most about 2 GiB. */
   private static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 16;
@@ -36,6 +47,8 @@ public final class ClientSettings {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final Duration readTimeout;
+  private final Duration responseHeadersTimeout;
+  private final Duration streamIdleTimeout;
   private final Duration poolIdleTimeout;
   private final int maxIdleConnections;
   private final boolean http1Only;
@@ -43,11 +56,14 @@ public final class ClientSettings {
   private final boolean followRedirects;
   private final Map<String, List<InetAddress>> dnsOverrides;
   private final long maxResponseBodyBytes;
+  private final int maxStreamEventBytes;
 
   private ClientSettings(Builder b) {
     this.connectTimeout = positive("connectTimeout", b.connectTimeout);
     this.requestTimeout = positive("requestTimeout", b.requestTimeout);
     this.readTimeout = nonNegative("readTimeout", b.readTimeout);
+    this.responseHeadersTimeout = nonNegative("responseHeadersTimeout", b.responseHeadersTimeout);
+    this.streamIdleTimeout = nonNegative("streamIdleTimeout", b.streamIdleTimeout);
     this.poolIdleTimeout = positive("poolIdleTimeout", b.poolIdleTimeout);
     if (b.maxIdleConnections < 0) {
       throw new InvalidRequestException(
@@ -69,6 +85,11 @@ public final class ClientSettings {
               + b.maxResponseBodyBytes);
     }
     this.maxResponseBodyBytes = b.maxResponseBodyBytes;
+    if (b.maxStreamEventBytes < MIN_STREAM_EVENT_BYTES) {
+      throw new InvalidRequestException("client settings: maxStreamEventBytes must be at least "
+          + MIN_STREAM_EVENT_BYTES + ", got " + b.maxStreamEventBytes);
+    }
+    this.maxStreamEventBytes = b.maxStreamEventBytes;
   }
 
   /** The default settings. */
@@ -87,6 +108,8 @@ public final class ClientSettings {
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
     b.readTimeout = readTimeout;
+    b.responseHeadersTimeout = responseHeadersTimeout;
+    b.streamIdleTimeout = streamIdleTimeout;
     b.poolIdleTimeout = poolIdleTimeout;
     b.maxIdleConnections = maxIdleConnections;
     b.http1Only = http1Only;
@@ -94,6 +117,7 @@ public final class ClientSettings {
     b.followRedirects = followRedirects;
     b.dnsOverrides.putAll(dnsOverrides);
     b.maxResponseBodyBytes = maxResponseBodyBytes;
+    b.maxStreamEventBytes = maxStreamEventBytes;
     return b;
   }
 
@@ -121,6 +145,26 @@ public final class ClientSettings {
    */
   public Duration readTimeout() {
     return readTimeout;
+  }
+
+  /**
+   * Longest wait from the start of a call until the response headers arrive, connecting included; past it
+   * the call is cancelled with an {@code UpstreamTimeoutException} of phase RESPONSE_HEADERS.
+   * {@link Duration#ZERO}, the default, means no limit of its own (the request timeout still applies):
+   * a non-streaming reply sends its headers only once the whole answer is generated.
+   */
+  public Duration responseHeadersTimeout() {
+    return responseHeadersTimeout;
+  }
+
+  /**
+   * Longest gap allowed between two received pieces of a streaming response body, once its headers have
+   * arrived; past it the stream fails with an {@code UpstreamTimeoutException} of phase STREAM_IDLE.
+   * {@link Duration#ZERO}, the default, leaves {@link #readTimeout()} in charge (which also reports
+   * STREAM_IDLE for a stream, and is off by default too).
+   */
+  public Duration streamIdleTimeout() {
+    return streamIdleTimeout;
   }
 
   /** How long an idle pooled connection is kept. Default 90 s. */
@@ -164,6 +208,15 @@ public final class ClientSettings {
     return maxResponseBodyBytes;
   }
 
+  /**
+   * The most bytes one event of a streaming body may have: a server-sent event, or an AWS event-stream
+   * frame (default 16 MiB). A larger one ends the stream with an {@code UpstreamProtocolException} of kind
+   * {@code LIMIT_EXCEEDED}, without buffering it further.
+   */
+  public int maxStreamEventBytes() {
+    return maxStreamEventBytes;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -176,13 +229,16 @@ public final class ClientSettings {
     return connectTimeout.equals(other.connectTimeout)
         && requestTimeout.equals(other.requestTimeout)
         && readTimeout.equals(other.readTimeout)
+        && responseHeadersTimeout.equals(other.responseHeadersTimeout)
+        && streamIdleTimeout.equals(other.streamIdleTimeout)
         && poolIdleTimeout.equals(other.poolIdleTimeout)
         && maxIdleConnections == other.maxIdleConnections
         && http1Only == other.http1Only
         && userAgent.equals(other.userAgent)
         && followRedirects == other.followRedirects
         && dnsOverrides.equals(other.dnsOverrides)
-        && maxResponseBodyBytes == other.maxResponseBodyBytes;
+        && maxResponseBodyBytes == other.maxResponseBodyBytes
+        && maxStreamEventBytes == other.maxStreamEventBytes;
   }
 
   @Override
@@ -191,13 +247,16 @@ public final class ClientSettings {
         connectTimeout,
         requestTimeout,
         readTimeout,
+        responseHeadersTimeout,
+        streamIdleTimeout,
         poolIdleTimeout,
         maxIdleConnections,
         http1Only,
         userAgent,
         followRedirects,
         dnsOverrides,
-        maxResponseBodyBytes);
+        maxResponseBodyBytes,
+        maxStreamEventBytes);
   }
 
   @Override
@@ -208,6 +267,10 @@ public final class ClientSettings {
         + requestTimeout
         + ", readTimeout="
         + readTimeout
+        + ", responseHeadersTimeout="
+        + responseHeadersTimeout
+        + ", streamIdleTimeout="
+        + streamIdleTimeout
         + ", poolIdleTimeout="
         + poolIdleTimeout
         + ", maxIdleConnections="
@@ -222,6 +285,8 @@ public final class ClientSettings {
         + dnsOverrides
         + ", maxResponseBodyBytes="
         + maxResponseBodyBytes
+        + ", maxStreamEventBytes="
+        + maxStreamEventBytes
         + "}";
   }
 
@@ -256,6 +321,8 @@ public final class ClientSettings {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(600);
     private Duration readTimeout = Duration.ZERO;
+    private Duration responseHeadersTimeout = Duration.ZERO;
+    private Duration streamIdleTimeout = Duration.ZERO;
     private Duration poolIdleTimeout = Duration.ofSeconds(90);
     private int maxIdleConnections = 16;
     private boolean http1Only;
@@ -263,6 +330,7 @@ public final class ClientSettings {
     private boolean followRedirects = true;
     private final LinkedHashMap<String, List<InetAddress>> dnsOverrides = new LinkedHashMap<>();
     private long maxResponseBodyBytes = DEFAULT_MAX_RESPONSE_BODY_BYTES;
+    private int maxStreamEventBytes = DEFAULT_MAX_STREAM_EVENT_BYTES;
 
     private Builder() {}
 
@@ -279,6 +347,18 @@ public final class ClientSettings {
     /** An idle limit between received bytes; {@link Duration#ZERO} for none. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = readTimeout;
+      return this;
+    }
+
+    /** A limit on the wait for the response headers; {@link Duration#ZERO} for none. */
+    public Builder responseHeadersTimeout(Duration responseHeadersTimeout) {
+      this.responseHeadersTimeout = responseHeadersTimeout;
+      return this;
+    }
+
+    /** An idle limit between received pieces of a streaming body; {@link Duration#ZERO} for none. */
+    public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+      this.streamIdleTimeout = streamIdleTimeout;
       return this;
     }
 
@@ -332,6 +412,12 @@ public final class ClientSettings {
 
     public Builder maxResponseBodyBytes(long maxResponseBodyBytes) {
       this.maxResponseBodyBytes = maxResponseBodyBytes;
+      return this;
+    }
+
+    /** The limit on one stream event or frame, in bytes (at least 1024). */
+    public Builder maxStreamEventBytes(int maxStreamEventBytes) {
+      this.maxStreamEventBytes = maxStreamEventBytes;
       return this;
     }
 

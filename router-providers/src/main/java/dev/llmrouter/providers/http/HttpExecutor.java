@@ -1,6 +1,7 @@
 package dev.llmrouter.providers.http;
 
 import dev.llmrouter.auth.AuthConfig;
+import dev.llmrouter.auth.Redaction;
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.error.TransportException;
 import dev.llmrouter.error.UpstreamHttpException;
@@ -11,7 +12,6 @@ import dev.llmrouter.provider.CancellationToken;
 import dev.llmrouter.provider.RawResponseStream;
 import dev.llmrouter.stream.sse.SseRawStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -39,16 +40,25 @@ import org.slf4j.LoggerFactory;
  * HTTP providers; thread-safe and stateless apart from its client.
  *
  * <ul>
- *   <li>2xx: the body bytes, at most {@link ClientSettings#maxResponseBodyBytes()} of them (more is an
- *       {@link UpstreamProtocolException} naming the limit).
+ *   <li>2xx: the body bytes (decoded, when gzip), at most {@link ClientSettings#maxResponseBodyBytes()} of
+ *       them, read with that cap so a larger body never fills memory (more is an
+ *       {@link UpstreamProtocolException} of kind {@code LIMIT_EXCEEDED} naming the limit).
  *   <li>Any other status: an {@link UpstreamHttpException} with the status, the headers minus
- *       credential-bearing ones and the body (read leniently: a read failure gives an empty body).
- *   <li>An I/O failure before the response headers: a retryable {@link TransportException}, except a
- *       timeout ({@link UpstreamTimeoutException}, not retryable) and a cancelled call (not retryable,
- *       the message says cancelled).
+ *       credential-bearing ones ({@link Redaction#isCredentialHeader}) and the body (read leniently: a read
+ *       failure gives an empty body), with any credential this request sent scrubbed out of it.
+ *   <li>An I/O failure before the response headers: a retryable {@link TransportException} (nothing of the
+ *       response was received: connection refused or reset, DNS failure), except a timeout
+ *       ({@link UpstreamTimeoutException} with its {@link UpstreamTimeoutException.Phase phase}, not
+ *       retryable) and a cancelled call (not retryable, the message says cancelled).
  *   <li>An I/O failure while reading a 2xx body: a {@link TransportException} that is not retryable (the
  *       upstream may already have done the work), or the timeout or cancellation error as above.
  * </ul>
+ *
+ * <p>Timeouts: {@link ClientSettings#responseHeadersTimeout()} is enforced by a watchdog that cancels the
+ * call when the headers are late (phase RESPONSE_HEADERS); {@link ClientSettings#streamIdleTimeout()} is
+ * set on a streaming body once the headers are in (phase STREAM_IDLE). OkHttp's own silent retries are
+ * always off, also on a caller-supplied client: the router's retry policy is the single retry layer, so
+ * exactly one request reaches the server per router attempt.
  *
  * <p>The request's {@link CancellationToken} cancels the OkHttp call, which aborts a blocked call at once.
  * An {@code accept-encoding} header from the header writer is ignored, so that OkHttp keeps negotiating
@@ -58,7 +68,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(HttpExecutor.class);
 
-  /** Response headers that are never kept in an {@link UpstreamHttpException}. */
+  /**
+   * Response headers that are never kept in an {@link UpstreamHttpException}; beyond these, every name
+   * {@link Redaction#isCredentialHeader} flags is dropped too.
+   */
   public static final Set<String> DROPPED_RESPONSE_HEADERS =
       Set.of("set-cookie", "set-cookie2", "authorization", "proxy-authorization", "x-api-key", "api-key");
 
@@ -66,6 +79,9 @@ public final class HttpExecutor {
   private final OkHttpClient client;
   private final String userAgent;
   private final long maxResponseBodyBytes;
+  private final long responseHeadersTimeoutMillis;
+  private final long streamIdleTimeoutMillis;
+  private final int maxStreamEventBytes;
 
   /**
    * An executor for {@code providerId} (used in error messages) that sends through {@code client} with
@@ -76,9 +92,20 @@ public final class HttpExecutor {
       throw new InvalidRequestException("HttpExecutor needs a provider id, a client and settings");
     }
     this.providerId = providerId;
-    this.client = client;
+    // One retry layer only: OkHttp's silent retry would send a second request the policy never sees.
+    this.client = client.retryOnConnectionFailure()
+        ? client.newBuilder().retryOnConnectionFailure(false).build()
+        : client;
     this.userAgent = settings.userAgent();
     this.maxResponseBodyBytes = settings.maxResponseBodyBytes();
+    this.responseHeadersTimeoutMillis = settings.responseHeadersTimeout().toMillis();
+    this.streamIdleTimeoutMillis = settings.streamIdleTimeout().toMillis();
+    this.maxStreamEventBytes = settings.maxStreamEventBytes();
+  }
+
+  /** The limit on one stream event or frame ({@link ClientSettings#maxStreamEventBytes()}). */
+  public int maxStreamEventBytes() {
+    return maxStreamEventBytes;
   }
 
   /** The client requests go through. */
@@ -106,7 +133,7 @@ public final class HttpExecutor {
     Response response = sent.response();
     try {
       if (!response.isSuccessful()) {
-        throw httpError(response);
+        throw httpError(response, sent.secrets());
       }
       return readSuccessBody(response.body(), url, cancellation);
     } finally {
@@ -131,12 +158,16 @@ public final class HttpExecutor {
     Response response = sent.response();
     if (!response.isSuccessful()) {
       try {
-        throw httpError(response);
+        throw httpError(response, sent.secrets());
       } finally {
         response.close();
       }
     }
-    return new StreamingResponse(sent.call(), response, filterHeaders(response.headers()));
+    if (streamIdleTimeoutMillis > 0) {
+      // Replaces the socket read timeout for this body: the longest gap between two received pieces.
+      response.body().source().timeout().timeout(streamIdleTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+    return new StreamingResponse(sent.call(), response, filterHeaders(response.headers(), sent.secrets()));
   }
 
   /**
@@ -153,11 +184,11 @@ public final class HttpExecutor {
   public RawResponseStream postSse(
       HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
     StreamingResponse response = postForStream(url, headers, body, cancellation, auth);
-    return new SseRawStream(response.body(), providerId, response.closer());
+    return new SseRawStream(response.body(), providerId, response.closer(), maxStreamEventBytes);
   }
 
-  /** A call and its response. */
-  private record Sent(Call call, Response response) {}
+  /** A call, its response and the credential values the request carried (to scrub from errors). */
+  private record Sent(Call call, Response response, List<String> secrets) {}
 
   private Sent send(
       HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
@@ -174,7 +205,32 @@ public final class HttpExecutor {
       call = newCall(url, headers, body, cancellation);
       response = execute(call, url, cancellation);
     }
-    return new Sent(call, response);
+    return new Sent(call, response, secretsOf(call.request()));
+  }
+
+  /** The credential values a request carries: credential headers (and their token part) and key-like query values. */
+  static List<String> secretsOf(Request request) {
+    List<String> secrets = new ArrayList<>(2);
+    Headers h = request.headers();
+    for (int i = 0; i < h.size(); i++) {
+      if (Redaction.isCredentialHeader(h.name(i))) {
+        String value = h.value(i);
+        secrets.add(value);
+        int space = value.indexOf(' ');
+        if (space > 0) {
+          secrets.add(value.substring(space + 1).trim());
+        }
+      }
+    }
+    HttpUrl url = request.url();
+    for (int i = 0; i < url.querySize(); i++) {
+      String value = url.queryParameterValue(i);
+      if (value != null && (Redaction.isCredentialHeader(url.queryParameterName(i))
+          || "key".equalsIgnoreCase(url.queryParameterName(i)))) {
+        secrets.add(value);
+      }
+    }
+    return secrets;
   }
 
   private Call newCall(
@@ -206,8 +262,16 @@ public final class HttpExecutor {
     if (LOG.isDebugEnabled()) {
       LOG.debug("provider {}: POST {}", providerId, UrlPaths.redact(url));
     }
+    HeadersWatchdog watchdog = responseHeadersTimeoutMillis > 0
+        ? HeadersWatchdog.start(call, responseHeadersTimeoutMillis)
+        : null;
     try {
       Response response = call.execute();
+      if (watchdog != null && watchdog.stop()) {
+        // The watchdog fired just as the headers arrived: the call is cancelled, the body unusable.
+        response.close();
+        throw headersTimeout(url, null);
+      }
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "provider {}: POST {} -> {} {}",
@@ -218,20 +282,32 @@ public final class HttpExecutor {
       }
       return response;
     } catch (IOException e) {
-      throw sendFailure(e, url, cancellation);
+      boolean headersLate = watchdog != null && watchdog.stop();
+      throw sendFailure(e, url, cancellation, headersLate);
     }
   }
 
-  private RuntimeException sendFailure(IOException e, HttpUrl url, CancellationToken cancellation) {
+  private UpstreamTimeoutException headersTimeout(HttpUrl url, IOException cause) {
+    return new UpstreamTimeoutException(providerId, UpstreamTimeoutException.Phase.RESPONSE_HEADERS,
+        "POST " + UrlPaths.redact(url) + ": no response headers within " + responseHeadersTimeoutMillis
+            + " ms (ClientSettings.responseHeadersTimeout)", cause);
+  }
+
+  private RuntimeException sendFailure(
+      IOException e, HttpUrl url, CancellationToken cancellation, boolean headersLate) {
     String where = "POST " + UrlPaths.redact(url);
     if (cancellation.isCancelled()) {
       return new TransportException(providerId, where + ": request cancelled", false, e);
     }
+    if (headersLate) {
+      return headersTimeout(url, e);
+    }
     if (Thread.currentThread().isInterrupted()) {
       return new TransportException(providerId, where + ": interrupted", false, e);
     }
-    if (e instanceof InterruptedIOException) {
-      return new UpstreamTimeoutException(providerId, where + " (" + describe(e) + ")" + limits(), e);
+    UpstreamTimeoutException.Phase phase = TimeoutPhases.beforeHeaders(e);
+    if (phase != null) {
+      return new UpstreamTimeoutException(providerId, phase, where + " (" + describe(e) + ")" + limits(), e);
     }
     LOG.debug("provider {}: {} failed: {}", providerId, where, describe(e));
     return new TransportException(providerId, where + ": " + describe(e), true, e);
@@ -242,8 +318,10 @@ public final class HttpExecutor {
     if (cancellation.isCancelled()) {
       return new TransportException(providerId, where + ": request cancelled", false, e);
     }
-    if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
-      return new UpstreamTimeoutException(providerId, where + " (" + describe(e) + ")" + limits(), e);
+    UpstreamTimeoutException.Phase phase =
+        Thread.currentThread().isInterrupted() ? null : TimeoutPhases.inBody(e);
+    if (phase != null) {
+      return new UpstreamTimeoutException(providerId, phase, where + " (" + describe(e) + ")" + limits(), e);
     }
     return new TransportException(providerId, where + ": " + describe(e), false, e);
   }
@@ -255,6 +333,10 @@ public final class HttpExecutor {
         + client.connectTimeoutMillis()
         + " ms, read timeout "
         + client.readTimeoutMillis()
+        + " ms, response headers timeout "
+        + responseHeadersTimeoutMillis
+        + " ms, stream idle timeout "
+        + streamIdleTimeoutMillis
         + " ms";
   }
 
@@ -277,20 +359,24 @@ public final class HttpExecutor {
   private UpstreamProtocolException tooLarge(HttpUrl url, String size) {
     return new UpstreamProtocolException(
         providerId,
+        UpstreamProtocolException.Kind.LIMIT_EXCEEDED,
+        "ClientSettings.maxResponseBodyBytes",
         "response body of POST "
             + UrlPaths.redact(url)
             + " is "
             + size
             + ", over the limit of "
             + maxResponseBodyBytes
-            + " bytes (ClientSettings.maxResponseBodyBytes)");
+            + " bytes (ClientSettings.maxResponseBodyBytes)",
+        null);
   }
 
-  private UpstreamHttpException httpError(Response response) {
-    byte[] body = readLeniently(response.body());
+  private UpstreamHttpException httpError(Response response, List<String> secrets) {
+    byte[] body = Redaction.scrub(readLeniently(response.body()), secrets);
     LOG.debug(
         "provider {}: upstream answered HTTP {} ({} body bytes)", providerId, response.code(), body.length);
-    return new UpstreamHttpException(providerId, response.code(), filterHeaders(response.headers()), body);
+    return new UpstreamHttpException(
+        providerId, response.code(), filterHeaders(response.headers(), secrets), body);
   }
 
   /** Reads at most the body limit; a read failure keeps nothing, as in the Rust router. */
@@ -308,18 +394,36 @@ public final class HttpExecutor {
 
   /**
    * Response headers as (name, value) pairs in arrival order, without credential-bearing names
-   * ({@link #DROPPED_RESPONSE_HEADERS}) and without values that are not visible ASCII.
+   * ({@link #DROPPED_RESPONSE_HEADERS}, {@link Redaction#isCredentialHeader}) and without values that are
+   * not visible ASCII.
    */
   public static List<Map.Entry<String, String>> filterHeaders(Headers headers) {
+    return filterHeaders(headers, List.of());
+  }
+
+  /** Like {@link #filterHeaders(Headers)}, also dropping headers whose value contains one of {@code secrets}. */
+  static List<Map.Entry<String, String>> filterHeaders(Headers headers, List<String> secrets) {
     List<Map.Entry<String, String>> kept = new ArrayList<>(headers.size());
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
       String value = headers.value(i);
-      if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && isVisibleAscii(value)) {
+      if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+          && !Redaction.isCredentialHeader(name)
+          && isVisibleAscii(value)
+          && !containsAny(value, secrets)) {
         kept.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
       }
     }
     return Collections.unmodifiableList(kept);
+  }
+
+  private static boolean containsAny(String value, List<String> secrets) {
+    for (String secret : secrets) {
+      if (!secret.isEmpty() && value.contains(secret)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isVisibleAscii(String value) {

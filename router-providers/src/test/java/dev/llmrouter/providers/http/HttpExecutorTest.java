@@ -152,7 +152,7 @@ class HttpExecutorTest {
     assertThat(e.status()).isEqualTo(429);
     assertThat(e.bodyText()).isEqualTo("{\"error\":{\"message\":\"slow down\"}}");
     assertThat(e.provider()).isEqualTo("test");
-    assertThat(e.isRetryable()).isFalse();
+    assertThat(e.isRetryable()).as("429 is retryable since issue 5").isTrue();
     assertThat(e.header("x-request-id")).contains("req-1");
     List<String> rateLimits = new ArrayList<>();
     for (Map.Entry<String, String> h : e.headers()) {
