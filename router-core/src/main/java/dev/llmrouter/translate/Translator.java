@@ -88,17 +88,12 @@ public final class Translator {
     return RequestShape.scan(body);
   }
 
-  /** Request formats that share a body layout (a body may pass between them untranslated). */
+  /**
+   * Request formats that share a body layout (a body may pass between them untranslated): the same
+   * families as responses ({@link #responseFamily}).
+   */
   private static ProviderFormat requestFamily(ProviderFormat f) {
-    switch (f) {
-      case BEDROCK_ANTHROPIC:
-      case VERTEX_ANTHROPIC:
-        return ProviderFormat.ANTHROPIC;
-      case MISTRAL:
-        return ProviderFormat.OPENAI;
-      default:
-        return f;
-    }
+    return responseFamily(f);
   }
 
   private static boolean hasCodec(ProviderFormat target) {
@@ -282,7 +277,10 @@ public final class Translator {
     codec(responseFamily(target));
   }
 
-  /** Response bodies of the Anthropic flavours are all Anthropic Messages; Mistral answers like OpenAI. */
+  /**
+   * Bodies of the Anthropic flavours are all Anthropic Messages; Mistral speaks like OpenAI. Other formats
+   * are their own family.
+   */
   static ProviderFormat responseFamily(ProviderFormat f) {
     switch (f) {
       case BEDROCK_ANTHROPIC:

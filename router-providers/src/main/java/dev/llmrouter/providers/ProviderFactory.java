@@ -16,6 +16,8 @@ import dev.llmrouter.providers.google.GoogleConfig;
 import dev.llmrouter.providers.google.GoogleProvider;
 import dev.llmrouter.providers.mistral.MistralConfig;
 import dev.llmrouter.providers.mistral.MistralProvider;
+import dev.llmrouter.providers.mock.MockConfig;
+import dev.llmrouter.providers.mock.MockProvider;
 import dev.llmrouter.providers.openai.OpenAICompatibleVendor;
 import dev.llmrouter.providers.openai.OpenAIConfig;
 import dev.llmrouter.providers.openai.OpenAIProvider;
@@ -45,6 +47,8 @@ import java.util.Optional;
  *   <tr><td>{@code bedrock}</td><td>optional</td><td>{@code region}, {@code service}</td></tr>
  *   <tr><td>{@code databricks}</td><td>required (the workspace URL)</td><td>none</td></tr>
  *   <tr><td>{@code mistral}</td><td>optional</td><td>none</td></tr>
+ *   <tr><td>{@code mock}</td><td>ignored</td><td>{@code latency_ms}, {@code chunk_delay_ms}, {@code text},
+ *       {@code prompt_tokens}, {@code completion_tokens} (see {@link MockConfig})</td></tr>
  * </table>
  *
  * <p>Unlike the Rust factory, OpenAI-compatible kinds get their vendor's default endpoint.
@@ -54,7 +58,7 @@ public final class ProviderFactory {
   public static final List<String> NATIVE_KINDS =
       List.of(
           "openai", "anthropic", "azure", "azure_ai_gateway", "google", "vertex", "bedrock", "databricks",
-          "mistral");
+          "mistral", "mock");
 
   private ProviderFactory() {}
 
@@ -94,6 +98,8 @@ public final class ProviderFactory {
         return new DatabricksProvider(DatabricksConfig.fromSettings(settings));
       case "mistral":
         return new MistralProvider(MistralConfig.fromSettings(settings));
+      case "mock":
+        return new MockProvider(MockConfig.fromSettings(settings));
       default:
         break;
     }
