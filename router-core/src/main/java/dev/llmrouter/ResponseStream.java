@@ -3,6 +3,7 @@ package dev.llmrouter;
 import dev.llmrouter.error.RouterException;
 import dev.llmrouter.error.TranslationException;
 import dev.llmrouter.error.UpstreamProtocolException;
+import dev.llmrouter.observe.StreamTally;
 import dev.llmrouter.provider.CancellationToken;
 import dev.llmrouter.provider.RawResponseStream;
 import dev.llmrouter.stream.RawChunkListener;
@@ -36,6 +37,11 @@ import java.util.function.Consumer;
  * the typed exception: the upstream's {@link RouterException}, or an {@link UpstreamProtocolException} of
  * kind {@code ERROR_EVENT} for an error event, or of kind {@code MALFORMED} for an upstream event that
  * cannot be translated. Only whole events are ever delivered, never part of one.
+ *
+ * <p>When the router has listeners, the request's end is reported exactly once: when {@code hasNext()}
+ * first returns false after the last event, when it throws the stream's failure, or when the stream is
+ * closed before either (error type {@code cancelled}); usage and finish reasons are read from the output
+ * events that carry them ({@link StreamTally}).
  */
 public final class ResponseStream implements RouterResult, Iterator<StreamChunk>, Iterable<StreamChunk>,
     AutoCloseable {
@@ -44,6 +50,9 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
   private final RawChunkListener capture;
   private final CancellationToken cancellation;
   private final RouterMetadata metadata;
+  /** The request's observation, or null when the router has no listener. */
+  private final Observation observation;
+  private final StreamTally tally;
   private final ArrayDeque<StreamChunk> pending = new ArrayDeque<>();
   private final Consumer<StreamChunk> enqueue = this::enqueue;
   /** Chunks handed out or queued so far (a Responses error event's sequence number). */
@@ -57,12 +66,15 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
       StreamSession session,
       RawChunkListener capture,
       CancellationToken cancellation,
-      RouterMetadata metadata) {
+      RouterMetadata metadata,
+      Observation observation) {
     this.raw = Objects.requireNonNull(raw);
     this.session = Objects.requireNonNull(session);
     this.capture = capture;
     this.cancellation = Objects.requireNonNull(cancellation);
     this.metadata = Objects.requireNonNull(metadata);
+    this.observation = observation;
+    this.tally = observation == null ? null : observation.tally();
   }
 
   @Override
@@ -80,10 +92,16 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
       if (failure != null) {
         RouterException e = failure;
         failure = null;
+        if (observation != null) {
+          observation.streamEnded(metadata, Optional.of(e.getClass().getSimpleName()));
+        }
         close();
         throw e;
       }
       if (upstreamDone || closed) {
+        if (observation != null && !closed) {
+          observation.streamEnded(metadata, Optional.empty());
+        }
         return false;
       }
       pull();
@@ -106,6 +124,9 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
   }
 
   private void enqueue(StreamChunk chunk) {
+    if (tally != null) {
+      tally.accept(chunk);
+    }
     emitted++;
     pending.addLast(chunk);
   }
@@ -187,7 +208,19 @@ public final class ResponseStream implements RouterResult, Iterator<StreamChunk>
       raw.close();
     } finally {
       cancellation.cancel();
+      if (observation != null) {
+        observation.streamEnded(metadata, closeOutcome());
+      }
     }
+  }
+
+  /** How a stream closed before its end was reported ended: normally if fully read, else as its failure or cancelled. */
+  private Optional<String> closeOutcome() {
+    RouterException f = failure;
+    if (f != null) {
+      return Optional.of(f.getClass().getSimpleName());
+    }
+    return upstreamDone && pending.isEmpty() ? Optional.empty() : Optional.of(Observation.CANCELLED);
   }
 
   @Override

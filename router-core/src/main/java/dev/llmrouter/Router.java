@@ -12,6 +12,10 @@ import dev.llmrouter.error.TransportException;
 import dev.llmrouter.error.UpstreamHttpException;
 import dev.llmrouter.http.ClientHeaders;
 import dev.llmrouter.media.MediaFetcher;
+import dev.llmrouter.observe.RouteInfo;
+import dev.llmrouter.observe.RouterListener;
+import dev.llmrouter.prompt.PromptResolution;
+import dev.llmrouter.prompt.PromptResolver;
 import dev.llmrouter.provider.CancellationToken;
 import dev.llmrouter.provider.Provider;
 import dev.llmrouter.provider.ProviderRequest;
@@ -45,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,11 +79,18 @@ import org.slf4j.LoggerFactory;
  * upstream call is reported in {@link RouterMetadata#attempts()}. Request bodies above
  * {@link RouterBuilder#maxRequestBodyBytes} are refused before parsing.
  *
+ * <p>Observability: every {@link dev.llmrouter.observe.RouterListener} registered with
+ * {@link RouterBuilder#addListener} sees each request's start and end and every upstream attempt's start
+ * and end (inside the retry loop and across failover routes); a stream's request end fires once, when it
+ * ends, fails or is closed. With no listener nothing is allocated for it.
+ *
  * <p>Blocking methods are safe on virtual threads. All fields are final and immutable or thread-safe
  * (the cooldown table is a concurrent map), so one instance may serve any number of threads.
  */
 public final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
+  /** The status reported for a successful upstream call: providers hand back 2xx bodies only. */
+  private static final Optional<Integer> SUCCESS_STATUS = Optional.of(200);
 
   private final ModelCatalog catalog;
   private final RouteResolver routes;
@@ -88,7 +100,11 @@ public final class Router {
   private final boolean failover;
   private final RouteCooldown cooldown;
   private final long maxRequestBodyBytes;
+  private final Optional<PromptResolver> prompts;
   private final Optional<MediaFetcher> mediaFetcher;
+  /** The registered listeners (failure-isolated), or null when there are none: then nothing is observed. */
+  private final RouterListener listener;
+  private final AtomicLong requestIds = new AtomicLong();
 
   Router(
       ModelCatalog catalog,
@@ -100,7 +116,9 @@ public final class Router {
       CooldownPolicy cooldown,
       Clock clock,
       long maxRequestBodyBytes,
-      Optional<MediaFetcher> mediaFetcher) {
+      Optional<MediaFetcher> mediaFetcher,
+      Optional<PromptResolver> prompts,
+      RouterListener listener) {
     this.catalog = catalog;
     this.registry = registry;
     this.routes = new RouteResolver(new ModelResolver(view), registry);
@@ -110,6 +128,8 @@ public final class Router {
     this.cooldown = new RouteCooldown(cooldown, clock);
     this.maxRequestBodyBytes = maxRequestBodyBytes;
     this.mediaFetcher = mediaFetcher;
+    this.prompts = prompts;
+    this.listener = listener;
   }
 
   /** A new builder. */
@@ -241,7 +261,20 @@ public final class Router {
    * output format.
    */
   public Completion execute(PreparedRequest prepared, ClientHeaders headers) {
-    return execute(prepared, headers, new CancellationToken());
+    requireArg(prepared, "prepared");
+    Observation obs = observe(prepared.metadata().requestedModel(), prepared.outputFormat(), prepared.stream());
+    try {
+      Completion c = execute(prepared, headers, new CancellationToken(), new ArrayList<>(1), obs);
+      if (obs != null) {
+        obs.completed(c);
+      }
+      return c;
+    } catch (RuntimeException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
+    }
   }
 
   /** Sends a prepared streaming request; the returned stream must be closed. */
@@ -255,22 +288,19 @@ public final class Router {
     return executeStream(prepared, headers, requireArg(capture, "capture"), new CancellationToken());
   }
 
-  private Completion execute(PreparedRequest prepared, ClientHeaders headers, CancellationToken token) {
-    return execute(prepared, headers, token, new ArrayList<>(1));
-  }
-
   private Completion execute(
       PreparedRequest prepared,
       ClientHeaders headers,
       CancellationToken token,
-      List<RouterMetadata.Attempt> attempts) {
+      List<RouterMetadata.Attempt> attempts,
+      Observation obs) {
     requireArg(prepared, "prepared");
     if (prepared.stream()) {
       throw new InvalidRequestException("request was prepared for streaming; use executeStream");
     }
     ProviderRequest request = providerRequest(prepared, prepared.payload(), headers, false, token);
     Provider provider = prepared.route().provider();
-    byte[] raw = withRetries(prepared, token, attempts, () -> provider.complete(request));
+    byte[] raw = withRetries(prepared, token, attempts, obs, () -> provider.complete(request));
     byte[] body = translateResponse(prepared, raw);
     return new Completion(body, raw, prepared.metadata().withAttempts(List.copyOf(attempts)),
         prepared.requiresJsonResponse());
@@ -278,7 +308,16 @@ public final class Router {
 
   private ResponseStream executeStream(
       PreparedRequest prepared, ClientHeaders headers, RawChunkListener capture, CancellationToken token) {
-    return executeStream(prepared, headers, capture, token, new ArrayList<>(1));
+    requireArg(prepared, "prepared");
+    Observation obs = observe(prepared.metadata().requestedModel(), prepared.outputFormat(), prepared.stream());
+    try {
+      return executeStream(prepared, headers, capture, token, new ArrayList<>(1), obs);
+    } catch (RuntimeException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
+    }
   }
 
   /** Opens the stream (retrying only the opening); nothing is retried once the stream is returned. */
@@ -287,7 +326,8 @@ public final class Router {
       ClientHeaders headers,
       RawChunkListener capture,
       CancellationToken token,
-      List<RouterMetadata.Attempt> attempts) {
+      List<RouterMetadata.Attempt> attempts,
+      Observation obs) {
     requireArg(prepared, "prepared");
     if (!prepared.stream()) {
       throw new InvalidRequestException("request was prepared without streaming; use execute");
@@ -296,17 +336,17 @@ public final class Router {
     RawResponseStream raw;
     if (prepared.route().spec().supportsStreaming()) {
       ProviderRequest request = providerRequest(prepared, prepared.payload(), headers, true, token);
-      raw = withRetries(prepared, token, attempts, () -> provider.completeStream(request));
+      raw = withRetries(prepared, token, attempts, obs, () -> provider.completeStream(request));
     } else {
       // Fake streaming: one non-streaming call whose body becomes the stream.
       byte[] payload = PayloadEdits.withoutStreamFields(prepared.payload());
       ProviderRequest request = providerRequest(prepared, payload, headers, false, token);
-      byte[] body = withRetries(prepared, token, attempts, () -> provider.complete(request));
+      byte[] body = withRetries(prepared, token, attempts, obs, () -> provider.complete(request));
       raw = new SingleChunkStream(StreamChunk.of(body));
     }
     token.onCancel(raw::close);
     return new ResponseStream(raw, streamSession(prepared), capture, token,
-        prepared.metadata().withAttempts(List.copyOf(attempts)));
+        prepared.metadata().withAttempts(List.copyOf(attempts)), obs);
   }
 
   /**
@@ -336,7 +376,7 @@ public final class Router {
   private static StreamSession streamSession(PreparedRequest prepared) {
     return Translator.isResponsePassthrough(prepared.wireFormat(), prepared.outputFormat())
         ? new SameFormatStreamSession(prepared.outputFormat())
-        : Translator.newStreamSession(prepared.outputFormat());
+        : Translator.newClientStreamSession(prepared.outputFormat(), prepared.route().model());
   }
 
   private static ProviderRequest providerRequest(
@@ -359,12 +399,14 @@ public final class Router {
 
   /**
    * Calls upstream, retrying retryable failures per the request's policy; records every attempt in
-   * {@code attempts} and every unavailable failure in the route's cooldown (per call, not per request).
+   * {@code attempts} and every unavailable failure in the route's cooldown (per call, not per request),
+   * and reports each call's start and end to {@code obs} when the request is observed.
    */
   private <T> T withRetries(
       PreparedRequest prepared,
       CancellationToken token,
       List<RouterMetadata.Attempt> attempts,
+      Observation obs,
       Supplier<T> call) {
     RetryStrategy strategy = prepared.retryPolicy().strategy();
     ProviderRoute route = prepared.route();
@@ -375,20 +417,29 @@ public final class Router {
       if (token.isCancelled()) {
         throw cancelled(prepared);
       }
+      int number = attempts.size() + 1;
+      RouteInfo observed = obs == null ? null : obs.attemptStart(number, route, prepared.wireFormat());
       long start = System.nanoTime();
       try {
         T result = call.get();
-        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, providerId, model,
-            Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofNanos(System.nanoTime() - start)));
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        attempts.add(new RouterMetadata.Attempt(number, alias, providerId, model,
+            Optional.empty(), Optional.empty(), Optional.empty(), latency));
+        if (obs != null) {
+          obs.attemptEnd(number, observed, SUCCESS_STATUS, Optional.empty(), latency);
+        }
         return result;
       } catch (RouterException e) {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         Optional<Integer> status =
             e instanceof UpstreamHttpException ? Optional.of(((UpstreamHttpException) e).status())
                 : Optional.empty();
-        attempts.add(new RouterMetadata.Attempt(attempts.size() + 1, alias, providerId, model, status,
-            Optional.of(e.getClass().getSimpleName()),
-            Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()), latency));
+        String errorType = e.getClass().getSimpleName();
+        attempts.add(new RouterMetadata.Attempt(number, alias, providerId, model, status,
+            Optional.of(errorType), Optional.of(errorType + ": " + e.getMessage()), latency));
+        if (obs != null) {
+          obs.attemptEnd(number, observed, status, Optional.of(errorType), latency);
+        }
         if (token.isCancelled()) {
           throw e;
         }
@@ -412,8 +463,24 @@ public final class Router {
           throw new TransportException(prepared.route().provider().id(),
               "interrupted while waiting to retry", false, ie);
         }
+      } catch (RuntimeException e) {
+        // A provider bug (not a RouterException): never retried, but still reported.
+        if (obs != null) {
+          obs.attemptEnd(number, observed, Optional.empty(), Optional.of(e.getClass().getSimpleName()),
+              Duration.ofNanos(System.nanoTime() - start));
+        }
+        throw e;
       }
     }
+  }
+
+  /** Starts observing a request, or null (and no allocation) when no listener is registered. */
+  private Observation observe(String model, ProviderFormat outputFormat, boolean stream) {
+    RouterListener l = listener;
+    if (l == null) {
+      return null;
+    }
+    return Observation.start(l, requestIds.incrementAndGet(), model, outputFormat, stream);
   }
 
   private static TransportException cancelled(PreparedRequest prepared) {
@@ -467,45 +534,121 @@ public final class Router {
 
   private RouterResult handle(
       byte[] body, ProviderFormat outputFormat, ClientHeaders headers, CancellationToken token) {
-    RequestShape shape = scan(body);
-    String model =
-        shape.model()
-            .orElseThrow(() -> new InvalidRequestException(
-                "request body has no \"model\" string; name the model in the body or call complete()"));
-    if (shape.isStream()) {
-      return completeStream(shape, model, outputFormat, headers, token);
+    RequestShape shape;
+    String model;
+    try {
+      shape = scan(expandPrompt(body, outputFormat).body());
+      model = shape.model()
+          .orElseThrow(() -> new InvalidRequestException(
+              "request body has no \"model\" string; name the model in the body or call complete()"));
+    } catch (RuntimeException e) {
+      // Unreadable: observed as a request with an empty model name that failed at once.
+      Observation obs = observe("", outputFormat, false);
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
     }
-    return complete(shape, model, outputFormat, headers, token);
+    if (shape.isStream()) {
+      return completeStream(shape, model, outputFormat, headers, token,
+          observe(model, outputFormat, true));
+    }
+    return complete(shape, model, outputFormat, headers, token, observe(model, outputFormat, false));
   }
 
   private Completion complete(
       byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers,
       CancellationToken token) {
-    return complete(scan(body), model, outputFormat, headers, token);
+    PromptResolution expanded = expandObserved(body, model, outputFormat, false);
+    String routed = expanded.model().orElse(model);
+    Observation obs = observe(routed, outputFormat, false);
+    return complete(scanObserved(expanded.body(), obs), routed, outputFormat, headers, token, obs);
   }
 
   private ResponseStream completeStream(
       byte[] body, String model, ProviderFormat outputFormat, ClientHeaders headers,
       CancellationToken token) {
-    return completeStream(scan(body), model, outputFormat, headers, token);
+    PromptResolution expanded = expandObserved(body, model, outputFormat, true);
+    String routed = expanded.model().orElse(model);
+    Observation obs = observe(routed, outputFormat, true);
+    return completeStream(scanObserved(expanded.body(), obs), routed, outputFormat, headers, token, obs);
+  }
+
+  /** {@link #expandPrompt}, observing a failure as a request for {@code model} that failed at once. */
+  private PromptResolution expandObserved(
+      byte[] body, String model, ProviderFormat outputFormat, boolean stream) {
+    try {
+      return expandPrompt(body, outputFormat);
+    } catch (RuntimeException e) {
+      Observation obs = observe(model == null ? "" : model, outputFormat, stream);
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Checks the size limit, then expands the stored prompt a body names ({@code prompt_id}) when a prompt
+   * source is configured; otherwise, and for bodies without one, the caller's array unchanged.
+   */
+  private PromptResolution expandPrompt(byte[] body, ProviderFormat outputFormat) {
+    requireArg(body, "request body");
+    if (body.length > maxRequestBodyBytes) {
+      throw new RequestTooLargeException(body.length, maxRequestBodyBytes);
+    }
+    if (prompts.isEmpty()) {
+      return PromptResolution.unchanged(body);
+    }
+    return prompts.get().resolve(body, outputFormat);
+  }
+
+  private RequestShape scanObserved(byte[] body, Observation obs) {
+    try {
+      return scan(body);
+    } catch (RuntimeException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
+    }
   }
 
   private Completion complete(
       RequestShape shape, String model, ProviderFormat outputFormat, ClientHeaders headers,
-      CancellationToken token) {
+      CancellationToken token, Observation obs) {
     List<RouterMetadata.Attempt> attempts = new ArrayList<>(2);
-    return acrossRoutes(model, outputFormat, token,
-        route -> prepare(shape, outputFormat, route, false, false),
-        prepared -> execute(prepared, headers, token, attempts));
+    try {
+      Completion c = acrossRoutes(model, outputFormat, token,
+          route -> prepare(shape, outputFormat, route, false, false),
+          prepared -> execute(prepared, headers, token, attempts, obs));
+      if (obs != null) {
+        obs.completed(c);
+      }
+      return c;
+    } catch (RuntimeException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
+    }
   }
 
+  /** Opens a stream; once open, the stream itself ends the observation (when it ends, fails or closes). */
   private ResponseStream completeStream(
       RequestShape shape, String model, ProviderFormat outputFormat, ClientHeaders headers,
-      CancellationToken token) {
+      CancellationToken token, Observation obs) {
     List<RouterMetadata.Attempt> attempts = new ArrayList<>(2);
-    return acrossRoutes(model, outputFormat, token,
-        route -> prepare(shape, outputFormat, route, false, true),
-        prepared -> executeStream(prepared, headers, null, token, attempts));
+    try {
+      return acrossRoutes(model, outputFormat, token,
+          route -> prepare(shape, outputFormat, route, false, true),
+          prepared -> executeStream(prepared, headers, null, token, attempts, obs));
+    } catch (RuntimeException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -8,6 +8,9 @@ import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.error.AuthException;
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.media.MediaFetcher;
+import dev.llmrouter.observe.RouterListener;
+import dev.llmrouter.prompt.PromptResolver;
+import dev.llmrouter.prompt.PromptSource;
 import dev.llmrouter.provider.Provider;
 import dev.llmrouter.retry.RetryPolicy;
 import dev.llmrouter.route.CooldownPolicy;
@@ -27,7 +30,7 @@ import java.util.concurrent.Executor;
 /**
  * Configures a {@link Router}: the model catalog (optionally with an overlay of custom models), the
  * provider registrations with their credentials, the retry policy, failover and route cooldown, the
- * request size limit and the executor for async calls. Validation happens in {@link #build()}, as in the
+ * request size limit, the executor for async calls and the listeners that observe requests. Validation happens in {@link #build()}, as in the
  * Rust router. Not thread-safe; the {@link Router} it builds is.
  */
 public final class RouterBuilder {
@@ -44,6 +47,8 @@ public final class RouterBuilder {
   private Clock clock = Clock.systemUTC();
   private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
   private Optional<MediaFetcher> mediaFetcher;
+  private Optional<PromptResolver> prompts = Optional.empty();
+  private final List<RouterListener> listeners = new ArrayList<>();
 
   RouterBuilder() {}
 
@@ -156,6 +161,25 @@ public final class RouterBuilder {
     return this;
   }
 
+  /**
+   * Resolves stored prompts: a request that carries {@code prompt_id} (with {@code prompt_variables},
+   * {@code prompt_version}, {@code prompt_environment}) is expanded from {@code source} before routing,
+   * with LiteLLM's precedence (the prompt's model and params win); a variable the caller did not give is
+   * left in place (use {@link #promptResolver} with {@code strict(true)} to refuse such requests). Wrap the source in
+   * a {@link dev.llmrouter.prompt.CachingPromptSource} for remote sources. Without a prompt source, the
+   * prompt fields are sent on as they are.
+   */
+  public RouterBuilder promptSource(PromptSource source) {
+    this.prompts = Optional.of(PromptResolver.of(requireArg(source, "source")));
+    return this;
+  }
+
+  /** Like {@link #promptSource}, with a resolver configured by the caller (precedence, strictness). */
+  public RouterBuilder promptResolver(PromptResolver resolver) {
+    this.prompts = Optional.of(requireArg(resolver, "resolver"));
+    return this;
+  }
+
   /** Never fetches remote media: requests that would need it fail with a client error. */
   public RouterBuilder noMediaFetching() {
     this.mediaFetcher = Optional.empty();
@@ -168,6 +192,17 @@ public final class RouterBuilder {
    */
   public RouterBuilder executor(Executor executor) {
     this.executor = requireArg(executor, "executor");
+    return this;
+  }
+
+  /**
+   * Adds a listener for request and upstream-attempt events (see {@link RouterListener}); several may be
+   * added and each sees every event, in the order added. A listener that throws is logged (at warn the
+   * first time, then at debug) and skipped for that event; it never fails a request. With no listener the
+   * router allocates nothing for observation.
+   */
+  public RouterBuilder addListener(RouterListener listener) {
+    listeners.add(requireArg(listener, "listener"));
     return this;
   }
 
@@ -193,7 +228,9 @@ public final class RouterBuilder {
         cooldown,
         clock,
         maxRequestBodyBytes,
-        mediaFetcher != null ? mediaFetcher : discoveredMediaFetcher());
+        mediaFetcher != null ? mediaFetcher : discoveredMediaFetcher(),
+        prompts,
+        listeners.isEmpty() ? null : RouterListener.composite(listeners));
   }
 
   private static Optional<MediaFetcher> discoveredMediaFetcher() {

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One upstream call finished: its route, the HTTP status when there was one, the error type (the
- * exception's simple class name) when it failed, and its latency (to response headers for streams).
+ * One upstream call finished: its route, the HTTP status (200 for a successful call, the upstream status
+ * of an HTTP error, empty for transport failures and timeouts), the error type (the exception's simple
+ * class name) when it failed, and its latency (to response headers for streams).
  */
 public record AttemptEnd(long requestId, int attempt, RouteInfo route, Optional<Integer> status,
     Optional<String> errorType, Duration latency) {

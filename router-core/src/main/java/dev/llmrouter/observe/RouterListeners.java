@@ -2,6 +2,7 @@ package dev.llmrouter.observe;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,10 @@ public final class RouterListeners {
 
   private RouterListeners() {}
 
-  /** {@code listener} with every call guarded: a thrown exception is logged (class and message) and dropped. */
+  /**
+   * {@code listener} with every call guarded: a thrown exception is logged (class and message: at warn the
+   * first time for this listener, at debug after that, one line per failed event) and dropped.
+   */
   public static RouterListener safe(RouterListener listener) {
     Objects.requireNonNull(listener, "listener");
     if (listener == NOOP || listener instanceof Safe) {
@@ -55,6 +59,7 @@ public final class RouterListeners {
 
   private static final class Safe implements RouterListener {
     private final RouterListener delegate;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     Safe(RouterListener delegate) {
       this.delegate = delegate;
@@ -64,7 +69,12 @@ public final class RouterListeners {
       try {
         method.accept(event);
       } catch (RuntimeException e) {
-        LOG.warn("router listener {} failed in {}: {}", delegate.getClass().getName(), name, e.toString());
+        if (warned.compareAndSet(false, true)) {
+          LOG.warn("router listener {} failed in {} (further failures are logged at debug): {}",
+              delegate.getClass().getName(), name, e.toString());
+        } else if (LOG.isDebugEnabled()) {
+          LOG.debug("router listener {} failed in {}: {}", delegate.getClass().getName(), name, e.toString());
+        }
       }
     }
 

@@ -258,6 +258,15 @@ public final class Translator {
     return new TranslatingStreamSession(target);
   }
 
+  /**
+   * Like {@link #newStreamSession(ProviderFormat)}, with Chat Completions chunks shaped as OpenAI sends
+   * them so the official SDKs accept them (see {@link TranslatingStreamSession#forClients}); the router
+   * uses this one. {@code routedModel} names chunks whose source carries no model.
+   */
+  public static StreamSession newClientStreamSession(ProviderFormat target, String routedModel) {
+    return TranslatingStreamSession.forClients(target, routedModel);
+  }
+
   // ---- Shared --------------------------------------------------------------------------------------
 
   /** Whether a response in {@code source} needs no translation to reach a client of {@code target}. */

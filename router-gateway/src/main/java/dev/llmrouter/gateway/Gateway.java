@@ -6,10 +6,16 @@ import dev.llmrouter.gateway.config.GatewayConfig;
 import dev.llmrouter.gateway.config.GatewayConfigException;
 import dev.llmrouter.gateway.http.GatewayHandler;
 import dev.llmrouter.gateway.metrics.GatewayMetrics;
+import dev.llmrouter.gateway.prompts.PromptApi;
+import dev.llmrouter.gateway.prompts.PromptStore;
+import dev.llmrouter.gateway.prompts.StorePromptSource;
+import dev.llmrouter.gateway.prompts.PromptStores;
+import dev.llmrouter.gateway.tracing.GatewayTracing;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -24,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running gateway: a Jetty 12 server with the {@link GatewayHandler} on the configured host and port.
  * Requests run on virtual threads when the JVM has them (Java 21+), else on a bounded pool of platform
- * threads. Without any access token the gateway only binds to loopback. Close it to stop.
+ * threads. Without any access token the gateway only binds to loopback. With the standard {@code OTEL_*}
+ * variables set, requests are traced ({@link GatewayTracing}). Close it to stop.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -34,9 +41,13 @@ public final class Gateway implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   private final GatewayMetrics metrics;
   private final boolean virtualThreads;
+  private final Optional<PromptStore> prompts;
+  private final GatewayTracing tracing;
 
   private Gateway(Server server, ServerConnector connector, ScheduledThreadPoolExecutor timer,
-      GatewayMetrics metrics, boolean virtualThreads) {
+      GatewayMetrics metrics, boolean virtualThreads, Optional<PromptStore> prompts, GatewayTracing tracing) {
+    this.prompts = prompts;
+    this.tracing = tracing;
     this.server = server;
     this.connector = connector;
     this.timer = timer;
@@ -50,8 +61,36 @@ public final class Gateway implements AutoCloseable {
    * @throws GatewayConfigException if the config cannot be served (unsafe bind, bad provider, port in use)
    */
   public static Gateway start(GatewayConfig config, Consumer<String> notes) {
-    RouterAssembly assembly = RouterAssembly.build(config, notes);
-    return start(config, assembly.router(), assembly.models());
+    Optional<PromptStore> store = PromptStores.open(config.prompts(), notes);
+    GatewayTracing tracing = GatewayTracing.fromEnvironment(System.getenv());
+    try {
+      RouterAssembly assembly =
+          RouterAssembly.build(config, notes, tracing, store.map(StorePromptSource::new));
+      return start(config, assembly.router(), assembly.models(), store, tracing);
+    } catch (RuntimeException e) {
+      store.ifPresent(PromptStore::close);
+      tracing.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts with a router built elsewhere whose listeners include {@code tracing}'s: incoming
+   * {@code traceparent} headers are honoured and {@code tracing} is closed with the gateway.
+   *
+   * @throws GatewayConfigException if the config cannot be served (unsafe bind, port in use)
+   */
+  public static Gateway start(GatewayConfig config, Router router, GatewayModels models,
+      GatewayTracing tracing) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(tracing, "tracing");
+    Optional<PromptStore> store = PromptStores.open(config.prompts(), s -> LOG.info("{}", s));
+    try {
+      return start(config, router, models, store, tracing);
+    } catch (RuntimeException e) {
+      store.ifPresent(PromptStore::close);
+      throw e;
+    }
   }
 
   /**
@@ -60,6 +99,23 @@ public final class Gateway implements AutoCloseable {
    * @throws GatewayConfigException if the config cannot be served (unsafe bind, port in use)
    */
   public static Gateway start(GatewayConfig config, Router router, GatewayModels models) {
+    Objects.requireNonNull(config, "config");
+    Optional<PromptStore> store = PromptStores.open(config.prompts(), s -> LOG.info("{}", s));
+    try {
+      return start(config, router, models, store);
+    } catch (RuntimeException e) {
+      store.ifPresent(PromptStore::close);
+      throw e;
+    }
+  }
+
+  private static Gateway start(GatewayConfig config, Router router, GatewayModels models,
+      Optional<PromptStore> store) {
+    return start(config, router, models, store, GatewayTracing.disabled());
+  }
+
+  private static Gateway start(GatewayConfig config, Router router, GatewayModels models,
+      Optional<PromptStore> store, GatewayTracing tracing) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(router, "router");
     Objects.requireNonNull(models, "models");
@@ -91,8 +147,10 @@ public final class Gateway implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     GatewayMetrics metrics = new GatewayMetrics();
     TokenAuthenticator auth = new TokenAuthenticator(config.authTokens(), config.adminTokens());
-    server.setHandler(new GatewayHandler(router, models, auth, metrics, config.maxBodyBytes(),
-        config.keepAliveInterval(), timer));
+    Optional<PromptApi> promptApi = store.map(s -> new PromptApi(s, config.prompts(), auth, metrics, router,
+        config.maxBodyBytes()));
+    server.setHandler(tracing.wrap(new GatewayHandler(router, models, auth, metrics, config.maxBodyBytes(),
+        config.keepAliveInterval(), timer, promptApi)));
     server.setStopTimeout(2000);
     try {
       server.start();
@@ -106,7 +164,7 @@ public final class Gateway implements AutoCloseable {
       throw new GatewayConfigException("cannot listen on " + config.host() + ":" + config.port() + ": "
           + e.getMessage(), e);
     }
-    Gateway g = new Gateway(server, connector, timer, metrics, virtual);
+    Gateway g = new Gateway(server, connector, timer, metrics, virtual, store, tracing);
     LOG.info("gateway listening on {} (auth: {}; {})", g.baseUri(),
         config.authEnabled() ? config.authTokens().size() + " user and " + config.adminTokens().size()
             + " admin tokens" : "off, loopback only",
@@ -147,6 +205,11 @@ public final class Gateway implements AutoCloseable {
     return metrics;
   }
 
+  /** The prompt store, when prompts are enabled. */
+  public Optional<PromptStore> promptStore() {
+    return prompts;
+  }
+
   /** Whether requests run on virtual threads. */
   public boolean virtualThreads() {
     return virtualThreads;
@@ -166,6 +229,8 @@ public final class Gateway implements AutoCloseable {
       LOG.warn("error while stopping the gateway: {}", e.toString());
     } finally {
       timer.shutdownNow();
+      prompts.ifPresent(PromptStore::close);
+      tracing.close();
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.llmrouter.catalog.ModelFlavor;
 import dev.llmrouter.catalog.ModelSpec;
 import dev.llmrouter.catalog.ProviderFormat;
 import dev.llmrouter.gateway.config.GatewayConfig;
+import dev.llmrouter.gateway.tracing.GatewayTracing;
 import dev.llmrouter.providers.ProviderFactory;
 import dev.llmrouter.providers.ProviderSettings;
 import dev.llmrouter.providers.mock.MockConfig;
@@ -58,6 +59,12 @@ final class Harness implements AutoCloseable {
   /** Starts with extra providers and their models. */
   static Harness start(Consumer<GatewayConfig.Builder> config, Consumer<RouterBuilder> extra,
       ModelCatalog extraModels) throws IOException {
+    return start(config, extra, extraModels, GatewayTracing.disabled());
+  }
+
+  /** Starts with extra providers and their models, traced by {@code tracing} (closed with the gateway). */
+  static Harness start(Consumer<GatewayConfig.Builder> config, Consumer<RouterBuilder> extra,
+      ModelCatalog extraModels, GatewayTracing tracing) throws IOException {
     MockWebServer upstream = new MockWebServer();
     upstream.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     ModelCatalog.Builder cb = catalog().toBuilder();
@@ -75,9 +82,11 @@ final class Harness implements AutoCloseable {
         .addProvider("mock", new MockProvider(MockConfig.builder().promptTokens(10).completionTokens(20).build()),
             AuthConfig.custom(Map.of()));
     extra.accept(rb);
+    GatewayModels models = new GatewayModels(base, custom);
+    tracing.listener(models::find, alias -> "").ifPresent(rb::addListener);
     GatewayConfig.Builder gb = GatewayConfig.builder().host("127.0.0.1").port(0);
     config.accept(gb);
-    Gateway gateway = Gateway.start(gb.build(), rb.build(), new GatewayModels(base, custom));
+    Gateway gateway = Gateway.start(gb.build(), rb.build(), models, tracing);
     return new Harness(upstream, gateway);
   }
 

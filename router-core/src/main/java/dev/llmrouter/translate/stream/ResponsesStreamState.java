@@ -79,6 +79,13 @@ final class ResponsesStreamState {
   /** The id and model of the open response (from its response.created), for a failure event. */
   private String openResponseId;
   private String openResponseModel;
+  /**
+   * A terminal event ({@code response.completed}/{@code incomplete}) whose chunk had no usage, held back
+   * because Chat Completions upstreams send usage in a separate chunk after the finish chunk; the next
+   * chunk's usage is merged into it (lingua emits it at once, so Responses clients of a Chat upstream
+   * never saw usage).
+   */
+  private OutEvent heldTerminal;
 
   // ---- Expansion (lingua's expand_responses_session_chunks) ----------------------------------------
 
@@ -86,8 +93,48 @@ final class ResponsesStreamState {
    * The events for one universal chunk, with the session's bookkeeping applied.
    *
    * @param view the typed view of the chunk's first choice's delta (null when none)
+   * @param usageMayFollow whether the source sends usage in a chunk of its own after the finish chunk
+   *     (Chat Completions with {@code include_usage}): a terminal event without usage is then held back
    */
-  List<OutEvent> expand(UniversalStreamChunk universal, StreamDelta view) {
+  List<OutEvent> expand(UniversalStreamChunk universal, StreamDelta view, boolean usageMayFollow) {
+    if (heldTerminal != null) {
+      OutEvent held = heldTerminal;
+      heldTerminal = null;
+      if (universal.choices().isEmpty() && universal.usage().isPresent()) {
+        OutEvent merged = withUsage(held, universal);
+        track(merged);
+        return List.of(merged);
+      }
+      track(held);
+      List<OutEvent> rest = expandChunk(universal, view, usageMayFollow);
+      List<OutEvent> out = new ArrayList<>(rest.size() + 1);
+      out.add(held);
+      out.addAll(rest);
+      return out;
+    }
+    return expandChunk(universal, view, usageMayFollow);
+  }
+
+  /** The held terminal event, if any: the stream ended without a separate usage chunk. */
+  List<OutEvent> flush() {
+    if (heldTerminal == null) {
+      return List.of();
+    }
+    OutEvent held = heldTerminal;
+    heldTerminal = null;
+    track(held);
+    return List.of(held);
+  }
+
+  private static OutEvent withUsage(OutEvent terminal, UniversalStreamChunk usageChunk) {
+    JsonObject response = terminal.data().getObject("response").orElse(JsonObject.empty());
+    JsonObject withUsage =
+        response.with("usage", usageChunk.usage().get().toProviderValue(ProviderFormat.RESPONSES));
+    return new OutEvent(terminal.data().with("response", withUsage), terminal.type());
+  }
+
+  private List<OutEvent> expandChunk(
+      UniversalStreamChunk universal, StreamDelta view, boolean usageMayFollow) {
     StreamChoice choice = universal.choices().isEmpty() ? null : universal.choices().get(0);
     int choiceIndex = choice == null ? 0 : choice.index();
     boolean hasReasoning = false;
@@ -185,6 +232,13 @@ final class ResponsesStreamState {
         nextSequenceNumber = 0;
       }
     }
+    if (usageMayFollow && hasFinish && universal.usage().isEmpty() && !out.isEmpty()) {
+      OutEvent last = out.get(out.size() - 1);
+      if (last.is(COMPLETED) || last.is(INCOMPLETE)) {
+        heldTerminal = last;
+        out = out.size() == 1 ? List.of() : new ArrayList<>(out.subList(0, out.size() - 1));
+      }
+    }
     for (OutEvent e : out) {
       track(e);
     }
@@ -208,6 +262,10 @@ final class ResponsesStreamState {
    * {@code failed}, the error, and the output accumulated so far). Resets the session.
    */
   List<OutEvent> fail(JsonObject error) {
+    if (heldTerminal != null) {
+      // The turn had finished; an error after its finish chunk does not undo it.
+      return flush();
+    }
     List<OutEvent> out = new ArrayList<>(1);
     if (messageStarted) {
       JsonObject response =

@@ -16,6 +16,7 @@ import dev.llmrouter.translate.ir.RedactedReasoningPart;
 import dev.llmrouter.translate.ir.StreamChoice;
 import dev.llmrouter.translate.ir.StreamDelta;
 import dev.llmrouter.translate.ir.UniversalStreamChunk;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,8 @@ public final class TranslatingStreamSession implements StreamSession {
   private ToolIndexRemapper responsesToolIndexes;
   private ToolIndexRemapper bedrockToolIndexes;
   private SequentialToolCalls googleToolCalls;
+  /** SDK-compatible Chat chunks ({@link #forClients}); null for lingua's chunks as they are. */
+  private final ChatStreamShape chatShape;
 
   /** A session producing {@code target}, accepting complete responses pushed into it. */
   public TranslatingStreamSession(ProviderFormat target) {
@@ -70,11 +73,35 @@ public final class TranslatingStreamSession implements StreamSession {
    *     becomes a synthesized stream; when false such a body counts as an unknown event
    */
   public TranslatingStreamSession(ProviderFormat target, boolean allowFullResponseFallback) {
+    this(target, allowFullResponseFallback, null);
+  }
+
+  private TranslatingStreamSession(
+      ProviderFormat target, boolean allowFullResponseFallback, ChatStreamShape chatShape) {
+    this.chatShape = chatShape;
     this.target = Objects.requireNonNull(target, "target");
     this.targetCodec = Codecs.forFormat(target).orElse(null);
     this.allowFullResponseFallback = allowFullResponseFallback;
     this.anthropic = target == ProviderFormat.ANTHROPIC ? new AnthropicStreamState() : null;
     this.responses = target == ProviderFormat.RESPONSES ? new ResponsesStreamState() : null;
+  }
+
+  /**
+   * A session for clients of the official SDKs: like {@link #TranslatingStreamSession(ProviderFormat)},
+   * and for a Chat Completions target the chunks are shaped as OpenAI sends them (every chunk with
+   * {@code id}, {@code created} and {@code model}, usage once in a final chunk without choices, one choice
+   * for single-choice sources; see {@link ChatStreamShape}). lingua's chunks, which the conformance corpus
+   * records, break the OpenAI SDK's stream accumulator.
+   *
+   * @param routedModel the model named in chunks whose source carries none (Bedrock Converse)
+   */
+  public static TranslatingStreamSession forClients(ProviderFormat target, String routedModel) {
+    return new TranslatingStreamSession(
+        target,
+        true,
+        target == ProviderFormat.OPENAI
+            ? new ChatStreamShape(Objects.requireNonNull(routedModel, "routedModel"), Clock.systemUTC())
+            : null);
   }
 
   /** The format this session produces. */
@@ -218,7 +245,8 @@ public final class TranslatingStreamSession implements StreamSession {
         }
         return;
       case RESPONSES:
-        for (OutEvent e : responses.expand(universal, AnthropicStreamEvents.firstView(universal))) {
+        for (OutEvent e : responses.expand(
+            universal, AnthropicStreamEvents.firstView(universal), source == ProviderFormat.OPENAI)) {
           out.accept(e.toChunk(writer));
         }
         return;
@@ -226,6 +254,13 @@ public final class TranslatingStreamSession implements StreamSession {
         {
           JsonObject data = targetCodec.streamFromUniversal(forTarget);
           if (!data.isEmpty()) {
+            if (chatShape != null) {
+              Optional<JsonObject> shaped = chatShape.shape(data, source);
+              if (shaped.isEmpty()) {
+                return;
+              }
+              data = shaped.get();
+            }
             out.accept(OutEvent.of(data).toChunk(writer));
           }
         }
@@ -289,6 +324,14 @@ public final class TranslatingStreamSession implements StreamSession {
     if (anthropic != null) {
       anthropic.flush(e -> out.accept(e.toChunk(writer)));
     }
+    if (responses != null) {
+      for (OutEvent e : responses.flush()) {
+        out.accept(e.toChunk(writer));
+      }
+    }
+    if (chatShape != null) {
+      chatShape.finalChunk().ifPresent(c -> out.accept(OutEvent.of(c).toChunk(writer)));
+    }
   }
 
   /** A same-format event, unchanged, named after its {@code type} (lingua's pass-through). */
@@ -323,6 +366,9 @@ public final class TranslatingStreamSession implements StreamSession {
         return;
       case OPENAI:
       case GOOGLE:
+        if (chatShape != null) {
+          chatShape.discardUsage(); // the error chunk is the stream's last event
+        }
         if (type == null && event.getOrNull("error") instanceof JsonObject) {
           out.accept(StreamChunk.of(raw.data()));
           return;

@@ -91,7 +91,8 @@ public final class TokenAuthenticator {
     return List.copyOf(out);
   }
 
-  private static byte[] sha256(String s) {
+  /** The SHA-256 digest of a token: the only form in which gateway tokens are kept and compared. */
+  public static byte[] sha256(String s) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -2,6 +2,7 @@ package dev.llmrouter.gateway.config;
 
 import dev.llmrouter.auth.AuthConfig;
 import dev.llmrouter.catalog.ProviderFormat;
+import dev.llmrouter.gateway.prompts.PromptSettings;
 import dev.llmrouter.json.JsonArray;
 import dev.llmrouter.json.JsonBoolean;
 import dev.llmrouter.json.JsonNumber;
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
  * <p>File keys: {@code host}, {@code port}, {@code catalog} (a model_list.json path), {@code keep_alive_ms},
  * {@code max_body_bytes}, {@code max_threads}, {@code idle_timeout_ms}, {@code env_providers} (default
  * true), {@code mock} ({@code enabled}, {@code models}, {@code latency_ms}, {@code chunk_delay_ms},
- * {@code text}, {@code prompt_tokens}, {@code completion_tokens}) and {@code providers}, a list of
+ * {@code text}, {@code prompt_tokens}, {@code completion_tokens}), {@code prompts} (see {@link PromptSettings})
+ * and {@code providers}, a list of
  * {@code {alias, kind, endpoint, metadata, api_key_env, default_for}}. Secrets never go in the file: a
  * provider names the environment variable holding its key ({@code api_key_env}).
  *
@@ -41,7 +43,7 @@ import java.util.function.Consumer;
  */
 public final class ConfigLoader {
   private static final Set<String> TOP_KEYS = Set.of("host", "port", "catalog", "keep_alive_ms",
-      "max_body_bytes", "max_threads", "idle_timeout_ms", "env_providers", "mock", "providers");
+      "max_body_bytes", "max_threads", "idle_timeout_ms", "env_providers", "mock", "providers", "prompts");
   private static final Set<String> MOCK_KEYS = Set.of("enabled", "models", "latency_ms", "chunk_delay_ms",
       "text", "prompt_tokens", "completion_tokens");
   private static final Set<String> PROVIDER_KEYS = Set.of("alias", "kind", "endpoint", "metadata",
@@ -91,6 +93,10 @@ public final class ConfigLoader {
     env(env, "GATEWAY_ADMIN_TOKENS").ifPresent(t -> b.adminTokens(Arrays.asList(t.split(","))));
 
     b.mock(mock(root.getObject("mock").orElse(JsonObject.empty())));
+    if (root.getNonNull("prompts").isPresent() && root.getObject("prompts").isEmpty()) {
+      throw new GatewayConfigException("config: 'prompts' must be an object");
+    }
+    b.prompts(PromptSettings.from(root.getObject("prompts").orElse(JsonObject.empty()), env));
 
     List<String> taken = new ArrayList<>();
     taken.add(MockProvider.ID);

@@ -1,5 +1,6 @@
 package dev.llmrouter.gateway.config;
 
+import dev.llmrouter.gateway.prompts.PromptSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class GatewayConfig {
   private final Path catalogPath;
   private final MockSettings mock;
   private final List<ProviderEntry> providers;
+  private final PromptSettings prompts;
 
   private GatewayConfig(Builder b) {
     this.host = b.host;
@@ -44,6 +46,7 @@ public final class GatewayConfig {
     this.catalogPath = b.catalogPath;
     this.mock = b.mock;
     this.providers = List.copyOf(b.providers);
+    this.prompts = b.prompts;
   }
 
   /** A builder with the defaults: loopback, port 8080, no tokens, the mock on, no providers. */
@@ -65,6 +68,7 @@ public final class GatewayConfig {
     b.catalogPath = catalogPath;
     b.mock = mock;
     b.providers.addAll(providers);
+    b.prompts = prompts;
     return b;
   }
 
@@ -128,13 +132,18 @@ public final class GatewayConfig {
     return providers;
   }
 
+  /** The prompt store and prompt endpoints (off unless configured; {@link ConfigLoader} turns them on). */
+  public PromptSettings prompts() {
+    return prompts;
+  }
+
   @Override
   public String toString() {
     return "GatewayConfig{host=" + host + ", port=" + port + ", authTokens=" + authTokens.size()
         + ", adminTokens=" + adminTokens.size() + ", keepAlive=" + keepAliveInterval + ", maxBodyBytes="
         + maxBodyBytes + ", maxThreads=" + maxThreads + ", catalog="
         + (catalogPath == null ? "bundled" : catalogPath) + ", mock=" + mock.enabled() + ", providers="
-        + providers.stream().map(ProviderEntry::alias).toList() + "}";
+        + providers.stream().map(ProviderEntry::alias).toList() + ", prompts=" + prompts + "}";
   }
 
   /** Builds a {@link GatewayConfig}. */
@@ -150,6 +159,7 @@ public final class GatewayConfig {
     private Path catalogPath;
     private MockSettings mock = new MockSettings(true, List.of(), Map.of());
     private final List<ProviderEntry> providers = new ArrayList<>();
+    private PromptSettings prompts = PromptSettings.disabled();
 
     private Builder() {}
 
@@ -234,6 +244,12 @@ public final class GatewayConfig {
     /** Adds a provider registration. */
     public Builder addProvider(ProviderEntry entry) {
       providers.add(Objects.requireNonNull(entry, "entry"));
+      return this;
+    }
+
+    /** The prompt store settings. */
+    public Builder prompts(PromptSettings prompts) {
+      this.prompts = Objects.requireNonNull(prompts, "prompts");
       return this;
     }
 

@@ -8,7 +8,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
 /** Reads a request body up to a limit: a declared or actual size above it is refused before buffering it. */
-final class BodyReader {
+public final class BodyReader {
   private BodyReader() {}
 
   /**
@@ -17,7 +17,7 @@ final class BodyReader {
    * @throws RequestTooLargeException if the body is larger than {@code limit}
    * @throws IOException if the client connection fails
    */
-  static byte[] read(Request request, long limit) throws IOException {
+  public static byte[] read(Request request, long limit) throws IOException {
     long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
     if (declared > limit) {
       throw new RequestTooLargeException(declared, limit);

@@ -7,8 +7,10 @@ import dev.llmrouter.gateway.auth.TokenAuthenticator;
 import dev.llmrouter.gateway.error.ErrorKind;
 import dev.llmrouter.gateway.error.GatewayError;
 import dev.llmrouter.gateway.metrics.GatewayMetrics;
+import dev.llmrouter.gateway.prompts.PromptApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -32,10 +34,18 @@ public final class GatewayHandler extends Handler.Abstract {
   private final GatewayMetrics metrics;
   private final ModelCall modelCall;
   private final byte[] modelsBody;
+  private final Optional<PromptApi> prompts;
 
-  /** A handler routing through {@code router}. */
+  /** A handler routing through {@code router}, without the prompt endpoints. */
   public GatewayHandler(Router router, GatewayModels models, TokenAuthenticator auth, GatewayMetrics metrics,
       long maxBodyBytes, Duration keepAlive, ScheduledExecutorService timer) {
+    this(router, models, auth, metrics, maxBodyBytes, keepAlive, timer, Optional.empty());
+  }
+
+  /** A handler routing through {@code router}, serving the prompt endpoints when {@code prompts} is present. */
+  public GatewayHandler(Router router, GatewayModels models, TokenAuthenticator auth, GatewayMetrics metrics,
+      long maxBodyBytes, Duration keepAlive, ScheduledExecutorService timer, Optional<PromptApi> prompts) {
+    this.prompts = prompts;
     this.auth = auth;
     this.metrics = metrics;
     this.modelCall = new ModelCall(router, models, maxBodyBytes, keepAlive, timer);
@@ -44,6 +54,10 @@ public final class GatewayHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    if (prompts.isPresent() && PromptApi.handles(Request.getPathInContext(request))) {
+      prompts.get().handle(request, response, callback);
+      return true;
+    }
     Route route = Route.of(Request.getPathInContext(request));
     Endpoint ep = route.endpoint();
     if (ep == Endpoint.HEALTH) {

@@ -11,11 +11,12 @@ import dev.llmrouter.catalog.Usage;
 import dev.llmrouter.error.RouterException;
 import dev.llmrouter.error.UpstreamException;
 import dev.llmrouter.gateway.GatewayModels;
-import dev.llmrouter.gateway.cost.StreamUsage;
-import dev.llmrouter.gateway.cost.UsageReader;
+import dev.llmrouter.gateway.cost.StreamCost;
 import dev.llmrouter.gateway.error.ErrorMapping;
 import dev.llmrouter.gateway.error.GatewayError;
 import dev.llmrouter.http.ClientHeaders;
+import dev.llmrouter.observe.ReplyReader;
+import dev.llmrouter.observe.StreamTally;
 import dev.llmrouter.stream.StreamChunk;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Serves one model request: reads the body (within the limit), calls the router with the endpoint's
  * client format ({@code handle} for OpenAI and Anthropic paths, {@code complete}/{@code completeStream}
  * with the path's model for Gemini), and answers with the completion (plus {@code x-router-cost-usd}) or
- * streams the events. Errors before the first byte become the client format's error body and status.
+ * streams the events, writing the cost into the final usage report where the format has room
+ * ({@link StreamCost}). Errors before the first byte become the client format's error body and status.
  */
 final class ModelCall {
   /** Client headers passed upstream; everything else (tokens, cookies, hop-by-hop) stays here. */
@@ -105,7 +107,7 @@ final class ModelCall {
 
   private void complete(Completion c, ProviderFormat format, Response response, Callback callback,
       RequestRecord rec) {
-    Optional<Usage> usage = UsageReader.fromBody(c.body(), format);
+    Optional<Usage> usage = ReplyReader.usageOfBody(c.body(), format);
     Optional<BigDecimal> cost = cost(c.metadata(), usage);
     rec.usage(usage, cost);
     routeHeaders(response.getHeaders(), c.metadata());
@@ -121,7 +123,7 @@ final class ModelCall {
     h.put(HttpHeader.CACHE_CONTROL, "no-cache");
     h.put("x-accel-buffering", "no");
     routeHeaders(h, s.metadata());
-    StreamUsage usage = new StreamUsage(format);
+    StreamTally usage = new StreamTally(format);
     try (s; StreamWriter w = new StreamWriter(response, s, format, jsonArray, keepAlive, timer)) {
       try {
         w.open();
@@ -132,7 +134,12 @@ final class ModelCall {
           } catch (java.util.NoSuchElementException closedMeanwhile) {
             break; // the writer closed the stream because the client left
           }
-          usage.accept(chunk);
+          if (usage.accept(chunk)) {
+            Optional<BigDecimal> cost = cost(s.metadata(), usage.usage());
+            if (cost.isPresent()) {
+              chunk = StreamCost.withCost(chunk, format, cost.get());
+            }
+          }
           w.event(chunk);
         }
         if (w.clientGone()) {

@@ -22,7 +22,8 @@ import org.eclipse.jetty.util.BufferUtil;
  * A timer writes a keep-alive ({@code : keep-alive} comment, or whitespace inside a JSON array) after each
  * silence of the configured interval. When a write fails the client is gone: the stream is closed, which
  * cancels the upstream call, also while the upstream is silent (the keep-alive write notices). Writes are
- * serialized by a lock; the timer only writes when the lock is free.
+ * serialized by a lock; the timer only writes when the lock is free. (Chat Completions chunks translated
+ * from other vendors already come shaped for the official SDKs from the router's stream session.)
  */
 final class StreamWriter implements AutoCloseable {
   private static final byte[] SPACE = " ".getBytes(StandardCharsets.US_ASCII);

@@ -3,14 +3,12 @@ package dev.llmrouter.providers.anthropic;
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.http.HeaderSyntax;
 import dev.llmrouter.providers.ProviderSettings;
-import dev.llmrouter.providers.http.ClientSettings;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import dev.llmrouter.providers.http.UrlPaths;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of an {@link AnthropicProvider}: the endpoint, the {@code anthropic-version} header value,
@@ -21,7 +19,7 @@ import okhttp3.OkHttpClient;
  * {@code https://api.anthropic.com/v1/} joined with {@code messages} is {@code …/v1/messages}, but an
  * endpoint without its trailing slash ({@code …/v1}) loses its last segment ({@code …/messages}).
  */
-public final class AnthropicConfig {
+public final class AnthropicConfig extends HttpProviderConfig {
   /** The default endpoint; note the trailing slash, which the RFC 3986 join relies on. */
   public static final String DEFAULT_ENDPOINT = "https://api.anthropic.com/v1/";
 
@@ -31,31 +29,11 @@ public final class AnthropicConfig {
   /** The {@link ProviderSettings} metadata key holding the version. */
   public static final String VERSION_METADATA_KEY = "version";
 
-  private final HttpUrl endpoint;
   private final String version;
-  private final Duration timeout;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
 
-  private AnthropicConfig(Builder b) {
-    this.endpoint = UrlPaths.parse(b.endpoint, "anthropic endpoint");
-    if (b.version == null || b.version.isBlank()) {
-      throw new InvalidRequestException("anthropic version must not be blank");
-    }
-    if (!HeaderSyntax.isValidValue(b.version)) {
-      throw new InvalidRequestException(
-          "anthropic version is not a valid anthropic-version header value: '" + b.version + "'");
-    }
+  private AnthropicConfig(Builder b, HttpTransport transport) {
+    super(transport);
     this.version = b.version;
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException("anthropic timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("anthropic clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
   }
 
   /** A builder with the defaults: {@value #DEFAULT_ENDPOINT}, version {@value #DEFAULT_VERSION}. */
@@ -94,42 +72,21 @@ public final class AnthropicConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.endpoint = endpoint.toString();
-    b.version = version;
-    b.timeout = timeout;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
-    return b;
+    return preload(new Builder()).version(version);
   }
 
   /** The base URL that {@code messages} and {@code chat/completions} are joined to. */
   public URI endpoint() {
-    return endpoint.uri();
+    return endpointUrl().uri();
   }
 
   HttpUrl endpointUrl() {
-    return endpoint;
+    return transport().requiredEndpoint();
   }
 
   /** The {@code anthropic-version} sent with every Messages request. */
   public String version() {
     return version;
-  }
-
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /** A caller-supplied client used instead of the shared one ({@link #timeout()} still applies). */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
   }
 
   @Override
@@ -141,79 +98,40 @@ public final class AnthropicConfig {
       return false;
     }
     AnthropicConfig other = (AnthropicConfig) o;
-    return endpoint.equals(other.endpoint)
-        && version.equals(other.version)
-        && Objects.equals(timeout, other.timeout)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient;
+    return transport().equals(other.transport()) && version.equals(other.version);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(endpoint, version, timeout, clientSettings, System.identityHashCode(httpClient));
+    return Objects.hash(transport(), version);
   }
 
   @Override
   public String toString() {
     return "AnthropicConfig{endpoint="
-        + UrlPaths.redact(endpoint)
+        + transport().redactedEndpoint()
         + ", version="
         + version
-        + ", timeout="
-        + (timeout == null ? "default" : timeout)
-        + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
         + ", "
-        + clientSettings
+        + transport().describeClient()
         + "}";
   }
 
-  /** Builds an {@link AnthropicConfig}; validated in {@link #build()}. */
-  public static final class Builder {
-    private String endpoint = DEFAULT_ENDPOINT;
+  /**
+   * Builds an {@link AnthropicConfig}; validated in {@link #build()}. The endpoint defaults to {@value
+   * AnthropicConfig#DEFAULT_ENDPOINT}; paths are joined RFC 3986 style, so keep the trailing slash:
+   * {@code https://proxy.example/anthropic/v1/}.
+   */
+  public static final class Builder extends HttpTransport.EndpointBuilder<Builder> {
     private String version = DEFAULT_VERSION;
-    private Duration timeout;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
 
-    private Builder() {}
-
-    /**
-     * The base URL (default {@value #DEFAULT_ENDPOINT}). Paths are joined RFC 3986 style, so keep the
-     * trailing slash: {@code https://proxy.example/anthropic/v1/}.
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
+    private Builder() {
+      super(DEFAULT_ENDPOINT);
     }
 
-    /** Like {@link #endpoint(String)}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint == null ? null : endpoint.toString();
-      return this;
-    }
-
-    /** The {@code anthropic-version} header value (default {@value #DEFAULT_VERSION}). */
+    /** The {@code anthropic-version} header value (default {@value AnthropicConfig#DEFAULT_VERSION}). */
     public Builder version(String version) {
       this.version = version;
-      return this;
-    }
-
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The HTTP settings (default {@link ClientSettings#defaults()}). */
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
       return this;
     }
 
@@ -223,7 +141,15 @@ public final class AnthropicConfig {
      * @throws InvalidRequestException naming the invalid field
      */
     public AnthropicConfig build() {
-      return new AnthropicConfig(this);
+      HttpUrl endpoint = UrlPaths.parse(endpointText(), "anthropic endpoint");
+      if (version == null || version.isBlank()) {
+        throw new InvalidRequestException("anthropic version must not be blank");
+      }
+      if (!HeaderSyntax.isValidValue(version)) {
+        throw new InvalidRequestException(
+            "anthropic version is not a valid anthropic-version header value: '" + version + "'");
+      }
+      return new AnthropicConfig(this, buildTransport("anthropic", endpoint));
     }
   }
 }

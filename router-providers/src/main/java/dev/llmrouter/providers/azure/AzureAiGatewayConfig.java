@@ -2,41 +2,19 @@ package dev.llmrouter.providers.azure;
 
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.providers.ProviderSettings;
-import dev.llmrouter.providers.http.ClientSettings;
-import dev.llmrouter.providers.http.UrlPaths;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of an {@link AzureAiGatewayProvider}: the gateway endpoint (required, such as
  * {@code https://gateway.example/default/models}), the timeout and the HTTP client. Immutable; build with
  * {@link #builder()}. {@code toString()} shows the URL without user info or query.
  */
-public final class AzureAiGatewayConfig {
-  private final HttpUrl endpoint;
-  private final Duration timeout;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
-
-  private AzureAiGatewayConfig(Builder b) {
-    if (b.endpoint == null || b.endpoint.isBlank()) {
-      throw new InvalidRequestException("Azure AI Gateway requires endpoint");
-    }
-    this.endpoint = UrlPaths.parse(b.endpoint, "azure_ai_gateway endpoint");
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException(
-          "azure_ai_gateway timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("azure_ai_gateway clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
+public final class AzureAiGatewayConfig extends HttpProviderConfig {
+  private AzureAiGatewayConfig(HttpTransport transport) {
+    super(transport);
   }
 
   /** A builder; the endpoint must be set. */
@@ -64,108 +42,42 @@ public final class AzureAiGatewayConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.endpoint = endpoint.toString();
-    b.timeout = timeout;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
-    return b;
+    return preload(new Builder());
   }
 
   /** The gateway endpoint that request paths are pushed onto. */
   public URI endpoint() {
-    return endpoint.uri();
+    return endpointUrl().uri();
   }
 
   HttpUrl endpointUrl() {
-    return endpoint;
-  }
-
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /** A caller-supplied client to use instead of the shared one. */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
+    return transport().requiredEndpoint();
   }
 
   @Override
   public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof AzureAiGatewayConfig)) {
-      return false;
-    }
-    AzureAiGatewayConfig other = (AzureAiGatewayConfig) o;
-    return endpoint.equals(other.endpoint)
-        && Objects.equals(timeout, other.timeout)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient;
+    return this == o
+        || o instanceof AzureAiGatewayConfig && transport().equals(((AzureAiGatewayConfig) o).transport());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(endpoint, timeout, clientSettings, System.identityHashCode(httpClient));
+    return transport().hashCode();
   }
 
   @Override
   public String toString() {
     return "AzureAiGatewayConfig{endpoint="
-        + UrlPaths.redact(endpoint)
-        + ", timeout="
-        + (timeout == null ? "default" : timeout)
-        + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
+        + transport().redactedEndpoint()
         + ", "
-        + clientSettings
+        + transport().describeClient()
         + "}";
   }
 
-  /** Builds an {@link AzureAiGatewayConfig}; validated in {@link #build()}. */
-  public static final class Builder {
-    private String endpoint;
-    private Duration timeout;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
-
-    private Builder() {}
-
-    /** The gateway endpoint (required). */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /** Like {@link #endpoint(String)}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint == null ? null : endpoint.toString();
-      return this;
-    }
-
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The HTTP settings of the shared client (default {@link ClientSettings#defaults()}). */
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
+  /** Builds an {@link AzureAiGatewayConfig}; validated in {@link #build()}. The endpoint is required. */
+  public static final class Builder extends HttpTransport.EndpointBuilder<Builder> {
+    private Builder() {
+      super(null);
     }
 
     /**
@@ -174,7 +86,8 @@ public final class AzureAiGatewayConfig {
      * @throws InvalidRequestException when the endpoint is missing or not an http(s) URL
      */
     public AzureAiGatewayConfig build() {
-      return new AzureAiGatewayConfig(this);
+      requireEndpoint("Azure AI Gateway requires endpoint");
+      return new AzureAiGatewayConfig(buildTransport("azure_ai_gateway"));
     }
   }
 }

@@ -2,15 +2,14 @@ package dev.llmrouter.providers.azure;
 
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.providers.ProviderSettings;
-import dev.llmrouter.providers.http.ClientSettings;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import dev.llmrouter.providers.http.UrlPaths;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of an {@link AzureProvider}: the Azure OpenAI resource endpoint (required, such as
@@ -19,7 +18,7 @@ import okhttp3.OkHttpClient;
  * client. Immutable; build with {@link #builder()}. {@code toString()} shows URLs without user info or
  * query, and no credentials (credentials live in the auth, not here).
  */
-public final class AzureConfig {
+public final class AzureConfig extends HttpProviderConfig {
   /** The {@code api-version} added to Chat Completions URLs whose endpoint has none. */
   public static final String DEFAULT_API_VERSION = "2024-12-01-preview";
 
@@ -32,35 +31,15 @@ public final class AzureConfig {
   /** The {@link ProviderSettings} metadata key of the no-named-deployment flag ({@code true}/{@code false}). */
   public static final String METADATA_NO_NAMED_DEPLOYMENT = "no_named_deployment";
 
-  private final HttpUrl endpoint;
   private final String deployment;
   private final String apiVersion;
   private final boolean noNamedDeployment;
-  private final Duration timeout;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
 
-  private AzureConfig(Builder b) {
-    if (b.endpoint == null || b.endpoint.isBlank()) {
-      throw new InvalidRequestException(
-          "Azure requires endpoint (the resource URL, such as https://<resource>.openai.azure.com/)");
-    }
-    this.endpoint = UrlPaths.parse(b.endpoint, "azure endpoint");
+  private AzureConfig(Builder b, HttpTransport transport) {
+    super(transport);
     this.deployment = b.deployment == null || b.deployment.isEmpty() ? null : b.deployment;
-    if (b.apiVersion == null || b.apiVersion.isBlank()) {
-      throw new InvalidRequestException("azure apiVersion must not be blank (default " + DEFAULT_API_VERSION + ")");
-    }
     this.apiVersion = b.apiVersion;
     this.noNamedDeployment = b.noNamedDeployment;
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException("azure timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("azure clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
   }
 
   /** A builder with the defaults (api-version {@value #DEFAULT_API_VERSION}); the endpoint must be set. */
@@ -106,24 +85,20 @@ public final class AzureConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.endpoint = endpoint.toString();
+    Builder b = preload(new Builder());
     b.deployment = deployment;
     b.apiVersion = apiVersion;
     b.noNamedDeployment = noNamedDeployment;
-    b.timeout = timeout;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
     return b;
   }
 
   /** The resource endpoint that request paths are added to. */
   public URI endpoint() {
-    return endpoint.uri();
+    return endpointUrl().uri();
   }
 
   HttpUrl endpointUrl() {
-    return endpoint;
+    return transport().requiredEndpoint();
   }
 
   /** The deployment every request goes to; when empty, the model id (with {@code gpt-3.5} as {@code gpt-35}). */
@@ -141,24 +116,6 @@ public final class AzureConfig {
     return noNamedDeployment;
   }
 
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /**
-   * A caller-supplied client to use instead of the shared one; its own settings apply, except that
-   * {@link #timeout()} replaces its call timeout when set.
-   */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
-  }
-
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -168,62 +125,43 @@ public final class AzureConfig {
       return false;
     }
     AzureConfig other = (AzureConfig) o;
-    return endpoint.equals(other.endpoint)
+    return transport().equals(other.transport())
         && Objects.equals(deployment, other.deployment)
         && apiVersion.equals(other.apiVersion)
-        && noNamedDeployment == other.noNamedDeployment
-        && Objects.equals(timeout, other.timeout)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient;
+        && noNamedDeployment == other.noNamedDeployment;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(endpoint, deployment, apiVersion, noNamedDeployment, timeout, clientSettings,
-        System.identityHashCode(httpClient));
+    return Objects.hash(transport(), deployment, apiVersion, noNamedDeployment);
   }
 
   @Override
   public String toString() {
     return "AzureConfig{endpoint="
-        + UrlPaths.redact(endpoint)
+        + transport().redactedEndpoint()
         + ", deployment="
         + (deployment == null ? "from model" : deployment)
         + ", apiVersion="
         + apiVersion
         + ", noNamedDeployment="
         + noNamedDeployment
-        + ", timeout="
-        + (timeout == null ? "default" : timeout)
-        + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
         + ", "
-        + clientSettings
+        + transport().describeClient()
         + "}";
   }
 
-  /** Builds an {@link AzureConfig}; validated in {@link #build()}. */
-  public static final class Builder {
-    private String endpoint;
+  /**
+   * Builds an {@link AzureConfig}; validated in {@link #build()}. The endpoint, the resource URL such as
+   * {@code https://myorg.openai.azure.com/}, is required.
+   */
+  public static final class Builder extends HttpTransport.EndpointBuilder<Builder> {
     private String deployment;
     private String apiVersion = DEFAULT_API_VERSION;
     private boolean noNamedDeployment;
-    private Duration timeout;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
 
-    private Builder() {}
-
-    /** The resource endpoint, such as {@code https://myorg.openai.azure.com/} (required). */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /** Like {@link #endpoint(String)}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint == null ? null : endpoint.toString();
-      return this;
+    private Builder() {
+      super(null);
     }
 
     /** A fixed deployment name; empty or {@code null} to use each request's model id. */
@@ -244,24 +182,6 @@ public final class AzureConfig {
       return this;
     }
 
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The HTTP settings of the shared client (default {@link ClientSettings#defaults()}). */
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
     /**
      * The configuration.
      *
@@ -269,7 +189,13 @@ public final class AzureConfig {
      *     invalid
      */
     public AzureConfig build() {
-      return new AzureConfig(this);
+      requireEndpoint(
+          "Azure requires endpoint (the resource URL, such as https://<resource>.openai.azure.com/)");
+      HttpUrl endpoint = UrlPaths.parse(endpointText(), "azure endpoint");
+      if (apiVersion == null || apiVersion.isBlank()) {
+        throw new InvalidRequestException("azure apiVersion must not be blank (default " + DEFAULT_API_VERSION + ")");
+      }
+      return new AzureConfig(this, buildTransport("azure", endpoint));
     }
   }
 }

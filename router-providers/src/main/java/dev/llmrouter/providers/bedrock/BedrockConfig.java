@@ -2,16 +2,15 @@ package dev.llmrouter.providers.bedrock;
 
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.providers.ProviderSettings;
-import dev.llmrouter.providers.http.ClientSettings;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import dev.llmrouter.providers.http.UrlPaths;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of a {@link BedrockProvider}: the runtime endpoint, the SigV4 signing name used when the
@@ -20,7 +19,7 @@ import okhttp3.OkHttpClient;
  * build with {@link #builder()} or {@link #fromSettings(ProviderSettings)}. Holds no credentials: those
  * come with each request's auth.
  */
-public final class BedrockConfig {
+public final class BedrockConfig extends HttpProviderConfig {
   /** The default endpoint, the {@code us-east-1} runtime host. */
   public static final String DEFAULT_ENDPOINT = "https://bedrock-runtime.us-east-1.amazonaws.com/";
 
@@ -36,41 +35,14 @@ public final class BedrockConfig {
   /** SigV4 signing names: lower-case letters, digits and dashes. */
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-  private final HttpUrl endpoint;
   private final String service;
   private final String region;
-  private final Duration timeout;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
   private final Clock signingClock;
 
-  private BedrockConfig(Builder b) {
-    this.region = b.region == null || b.region.isBlank() ? null : requireRegion(b.region);
-    if (b.endpoint != null) {
-      this.endpoint = UrlPaths.parse(b.endpoint, "bedrock endpoint");
-    } else if (region != null) {
-      this.endpoint = UrlPaths.parse(runtimeEndpoint(region), "bedrock endpoint for region '" + region + "'");
-    } else {
-      this.endpoint = UrlPaths.parse(DEFAULT_ENDPOINT, "bedrock endpoint");
-    }
-    if (b.service == null || !SERVICE.matcher(b.service).matches()) {
-      throw new InvalidRequestException(
-          "bedrock service (the SigV4 signing name) must be lower-case letters, digits and dashes, got '"
-              + b.service + "'");
-    }
+  private BedrockConfig(Builder b, String region, HttpTransport transport) {
+    super(transport);
     this.service = b.service;
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException("bedrock timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("bedrock clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
-    if (b.signingClock == null) {
-      throw new InvalidRequestException("bedrock signingClock must not be null");
-    }
+    this.region = region;
     this.signingClock = b.signingClock;
   }
 
@@ -108,24 +80,16 @@ public final class BedrockConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.endpoint = endpoint.toString();
-    b.service = service;
-    b.region = region;
-    b.timeout = timeout;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
-    b.signingClock = signingClock;
-    return b;
+    return preload(new Builder()).service(service).region(region).signingClock(signingClock);
   }
 
   /** The runtime endpoint model URLs are joined to. */
   public URI endpoint() {
-    return endpoint.uri();
+    return endpointUrl().uri();
   }
 
   HttpUrl endpointUrl() {
-    return endpoint;
+    return transport().requiredEndpoint();
   }
 
   /**
@@ -139,21 +103,6 @@ public final class BedrockConfig {
   /** The region, when configured; the mantle host is derived from it before the endpoint's host. */
   public Optional<String> region() {
     return Optional.ofNullable(region);
-  }
-
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /** A caller-supplied client to use instead of the shared one. */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
   }
 
   /** The clock SigV4 signatures are dated with (the system UTC clock unless set). */
@@ -182,63 +131,42 @@ public final class BedrockConfig {
       return false;
     }
     BedrockConfig other = (BedrockConfig) o;
-    return endpoint.equals(other.endpoint)
+    return transport().equals(other.transport())
         && service.equals(other.service)
         && Objects.equals(region, other.region)
-        && Objects.equals(timeout, other.timeout)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient
         && signingClock.equals(other.signingClock);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(endpoint, service, region, timeout, clientSettings, System.identityHashCode(httpClient),
-        signingClock);
+    return Objects.hash(transport(), service, region, signingClock);
   }
 
   @Override
   public String toString() {
     return "BedrockConfig{endpoint="
-        + UrlPaths.redact(endpoint)
+        + transport().redactedEndpoint()
         + ", service="
         + service
         + ", region="
         + (region == null ? "none" : region)
-        + ", timeout="
-        + (timeout == null ? "default" : timeout)
-        + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
         + ", "
-        + clientSettings
+        + transport().describeClient()
         + "}";
   }
 
-  /** Builds a {@link BedrockConfig}; validated in {@link #build()}. */
-  public static final class Builder {
-    private String endpoint;
+  /**
+   * Builds a {@link BedrockConfig}; validated in {@link #build()}. The endpoint, when {@code null} (the
+   * default), is {@code https://bedrock-runtime.<region>.amazonaws.com/} when a region is set, else
+   * {@value BedrockConfig#DEFAULT_ENDPOINT}.
+   */
+  public static final class Builder extends HttpTransport.EndpointBuilder<Builder> {
     private String service = DEFAULT_SERVICE;
     private String region;
-    private Duration timeout;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
     private Clock signingClock = Clock.systemUTC();
 
-    private Builder() {}
-
-    /**
-     * The runtime endpoint; {@code null} for {@code https://bedrock-runtime.<region>.amazonaws.com/} when a
-     * region is set, else {@value #DEFAULT_ENDPOINT}.
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /** Like {@link #endpoint(String)}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint == null ? null : endpoint.toString();
-      return this;
+    private Builder() {
+      super(null);
     }
 
     /** The SigV4 signing name used when the credentials name none (default {@code bedrock}). */
@@ -253,24 +181,6 @@ public final class BedrockConfig {
       return this;
     }
 
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The HTTP settings (default {@link ClientSettings#defaults()}). */
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
     /** The clock signatures are dated with; for reproducible signatures in tests. */
     public Builder signingClock(Clock signingClock) {
       this.signingClock = signingClock;
@@ -279,7 +189,26 @@ public final class BedrockConfig {
 
     /** The validated configuration. */
     public BedrockConfig build() {
-      return new BedrockConfig(this);
+      String checkedRegion = region == null || region.isBlank() ? null : requireRegion(region);
+      HttpUrl endpoint;
+      if (endpointText() != null) {
+        endpoint = UrlPaths.parse(endpointText(), "bedrock endpoint");
+      } else if (checkedRegion != null) {
+        endpoint =
+            UrlPaths.parse(runtimeEndpoint(checkedRegion), "bedrock endpoint for region '" + checkedRegion + "'");
+      } else {
+        endpoint = UrlPaths.parse(DEFAULT_ENDPOINT, "bedrock endpoint");
+      }
+      if (service == null || !SERVICE.matcher(service).matches()) {
+        throw new InvalidRequestException(
+            "bedrock service (the SigV4 signing name) must be lower-case letters, digits and dashes, got '"
+                + service + "'");
+      }
+      HttpTransport transport = buildTransport("bedrock", endpoint);
+      if (signingClock == null) {
+        throw new InvalidRequestException("bedrock signingClock must not be null");
+      }
+      return new BedrockConfig(this, checkedRegion, transport);
     }
   }
 }

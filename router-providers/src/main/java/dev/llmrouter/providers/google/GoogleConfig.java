@@ -2,14 +2,10 @@ package dev.llmrouter.providers.google;
 
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.providers.ProviderSettings;
-import dev.llmrouter.providers.http.ClientSettings;
-import dev.llmrouter.providers.http.UrlPaths;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of a {@link GoogleProvider} (Google AI Studio, the Gemini API): the endpoint, the timeout
@@ -19,26 +15,12 @@ import okhttp3.OkHttpClient;
  * <p>The endpoint is a base that model paths are <em>joined</em> to (RFC 3986), as in the Rust router: keep
  * its trailing slash ({@code …/v1beta/}), otherwise its last segment is replaced.
  */
-public final class GoogleConfig {
+public final class GoogleConfig extends HttpProviderConfig {
   /** The default endpoint. */
   public static final String DEFAULT_ENDPOINT = "https://generativelanguage.googleapis.com/v1beta/";
 
-  private final HttpUrl endpoint;
-  private final Duration timeout;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
-
-  private GoogleConfig(Builder b) {
-    this.endpoint = UrlPaths.parse(b.endpoint, "google endpoint");
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException("google timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("google clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
+  private GoogleConfig(HttpTransport transport) {
+    super(transport);
   }
 
   /** A builder with the defaults: {@value #DEFAULT_ENDPOINT} and default client settings. */
@@ -72,111 +54,40 @@ public final class GoogleConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.endpoint = endpoint.toString();
-    b.timeout = timeout;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
-    return b;
+    return preload(new Builder());
   }
 
   /** The base URL model paths and {@code openai/chat/completions} are added to. */
   public URI endpoint() {
-    return endpoint.uri();
+    return endpointUrl().uri();
   }
 
   HttpUrl endpointUrl() {
-    return endpoint;
-  }
-
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /**
-   * A caller-supplied client to use instead of the shared one; its own settings apply, except that
-   * {@link #timeout()} replaces its call timeout when set.
-   */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
+    return transport().requiredEndpoint();
   }
 
   @Override
   public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof GoogleConfig)) {
-      return false;
-    }
-    GoogleConfig other = (GoogleConfig) o;
-    return endpoint.equals(other.endpoint)
-        && Objects.equals(timeout, other.timeout)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient;
+    return this == o || o instanceof GoogleConfig && transport().equals(((GoogleConfig) o).transport());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(endpoint, timeout, clientSettings, System.identityHashCode(httpClient));
+    return transport().hashCode();
   }
 
   @Override
   public String toString() {
-    return "GoogleConfig{endpoint="
-        + UrlPaths.redact(endpoint)
-        + ", timeout="
-        + (timeout == null ? "default" : timeout)
-        + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
-        + ", "
-        + clientSettings
-        + "}";
+    return "GoogleConfig{endpoint=" + transport().redactedEndpoint() + ", " + transport().describeClient() + "}";
   }
 
-  /** Builds a {@link GoogleConfig}; validated in {@link #build()}. */
-  public static final class Builder {
-    private String endpoint = DEFAULT_ENDPOINT;
-    private Duration timeout;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
-
-    private Builder() {}
-
-    /** The base URL, such as {@value GoogleConfig#DEFAULT_ENDPOINT} (keep the trailing slash). */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /** Like {@link #endpoint(String)}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint == null ? null : endpoint.toString();
-      return this;
-    }
-
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The HTTP settings of the shared client (default {@link ClientSettings#defaults()}). */
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
+  /**
+   * Builds a {@link GoogleConfig}; validated in {@link #build()}. The endpoint defaults to {@value
+   * GoogleConfig#DEFAULT_ENDPOINT}; keep its trailing slash.
+   */
+  public static final class Builder extends HttpTransport.EndpointBuilder<Builder> {
+    private Builder() {
+      super(DEFAULT_ENDPOINT);
     }
 
     /**
@@ -185,7 +96,7 @@ public final class GoogleConfig {
      * @throws InvalidRequestException if the endpoint is not an http(s) URL or the timeout is not positive
      */
     public GoogleConfig build() {
-      return new GoogleConfig(this);
+      return new GoogleConfig(buildTransport("google"));
     }
   }
 }

@@ -1,14 +1,13 @@
 package dev.llmrouter.providers.openai;
 
 import dev.llmrouter.error.InvalidRequestException;
-import dev.llmrouter.providers.http.ClientSettings;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import dev.llmrouter.providers.http.UrlPaths;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of an {@link OpenAIProvider}: where to send requests (a fixed endpoint or a per-model
@@ -16,7 +15,7 @@ import okhttp3.OkHttpClient;
  * provider answers to, and the HTTP client. Immutable; build with {@link #builder()}. {@code toString()}
  * shows URLs without user info or query, and no credentials (credentials live in the auth, not here).
  */
-public final class OpenAIConfig {
+public final class OpenAIConfig extends HttpProviderConfig {
   /** The default endpoint. */
   public static final String DEFAULT_ENDPOINT = "https://api.openai.com/v1";
 
@@ -29,49 +28,19 @@ public final class OpenAIConfig {
   /** What replaces {@link #MODEL_PLACEHOLDER} when the model is empty, and when validating a template. */
   static final String DEFAULT_MODEL = "default";
 
-  private final HttpUrl endpoint;
   private final String endpointTemplate;
   private final String organization;
   private final String project;
   private final String apiVersion;
-  private final Duration timeout;
   private final String providerAlias;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
 
-  private OpenAIConfig(Builder b) {
-    if (b.providerAlias == null || b.providerAlias.isBlank()) {
-      throw new InvalidRequestException("openai providerAlias must not be blank");
-    }
-    String label = "'" + b.providerAlias + "' (openai)";
-    if (b.endpointTemplate != null) {
-      if (!b.endpointTemplate.contains(MODEL_PLACEHOLDER)) {
-        throw new InvalidRequestException(
-            label + " endpoint template must contain " + MODEL_PLACEHOLDER + ": "
-                + UrlPaths.redact(b.endpointTemplate));
-      }
-      // As in the Rust router, the endpoint becomes the template for the model "default", which also
-      // validates the template as a URL.
-      this.endpoint =
-          UrlPaths.parse(
-              b.endpointTemplate.replace(MODEL_PLACEHOLDER, DEFAULT_MODEL), label + " endpoint template");
-    } else {
-      this.endpoint = UrlPaths.parse(b.endpoint, label + " endpoint");
-    }
+  private OpenAIConfig(Builder b, HttpTransport transport) {
+    super(transport);
     this.endpointTemplate = b.endpointTemplate;
     this.organization = blankToNull(b.organization);
     this.project = blankToNull(b.project);
     this.apiVersion = blankToNull(b.apiVersion);
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException("openai timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
     this.providerAlias = b.providerAlias;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("openai clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
   }
 
   /** A builder with the defaults: {@value #DEFAULT_ENDPOINT}, alias {@code openai}, default settings. */
@@ -86,17 +55,15 @@ public final class OpenAIConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.endpoint = endpointTemplate == null ? endpoint.toString() : DEFAULT_ENDPOINT;
-    b.endpointTemplate = endpointTemplate;
-    b.organization = organization;
-    b.project = project;
-    b.apiVersion = apiVersion;
-    b.timeout = timeout;
-    b.providerAlias = providerAlias;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
-    return b;
+    Builder b = preload(new Builder());
+    if (endpointTemplate != null) {
+      b.endpoint(DEFAULT_ENDPOINT);
+    }
+    return b.endpointTemplate(endpointTemplate)
+        .organization(organization)
+        .project(project)
+        .apiVersion(apiVersion)
+        .providerAlias(providerAlias);
   }
 
   /**
@@ -104,11 +71,11 @@ public final class OpenAIConfig {
    * {@code default}.
    */
   public URI endpoint() {
-    return endpoint.uri();
+    return endpointUrl().uri();
   }
 
   HttpUrl endpointUrl() {
-    return endpoint;
+    return transport().requiredEndpoint();
   }
 
   /** A per-model endpoint such as {@code https://<model>.lepton.run/api/v1/}. */
@@ -131,27 +98,9 @@ public final class OpenAIConfig {
     return Optional.ofNullable(apiVersion);
   }
 
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
   /** The catalog alias this provider answers to: {@code openai}, or the compatible vendor's kind. */
   public String providerAlias() {
     return providerAlias;
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /**
-   * A caller-supplied client to use instead of the shared one; its own settings apply, except that
-   * {@link #timeout()} replaces its call timeout when set.
-   */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
   }
 
   @Override
@@ -163,27 +112,24 @@ public final class OpenAIConfig {
       return false;
     }
     OpenAIConfig other = (OpenAIConfig) o;
-    return endpoint.equals(other.endpoint)
+    return transport().equals(other.transport())
         && Objects.equals(endpointTemplate, other.endpointTemplate)
         && Objects.equals(organization, other.organization)
         && Objects.equals(project, other.project)
         && Objects.equals(apiVersion, other.apiVersion)
-        && Objects.equals(timeout, other.timeout)
-        && providerAlias.equals(other.providerAlias)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient;
+        && providerAlias.equals(other.providerAlias);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(endpoint, endpointTemplate, organization, project, apiVersion, timeout, providerAlias,
-        clientSettings, System.identityHashCode(httpClient));
+    return Objects.hash(transport(), endpointTemplate, organization, project, apiVersion, providerAlias);
   }
 
   @Override
   public String toString() {
+    // The alias sits between the timeout and the client here, so the transport's parts are spelled out.
     return "OpenAIConfig{endpoint="
-        + UrlPaths.redact(endpoint)
+        + transport().redactedEndpoint()
         + (endpointTemplate == null ? "" : ", endpointTemplate=" + UrlPaths.redact(endpointTemplate))
         + ", organization="
         + (organization == null ? "none" : organization)
@@ -192,13 +138,13 @@ public final class OpenAIConfig {
         + ", apiVersion="
         + (apiVersion == null ? "none" : apiVersion)
         + ", timeout="
-        + (timeout == null ? "default" : timeout)
+        + (timeout().isEmpty() ? "default" : timeout().get())
         + ", providerAlias="
         + providerAlias
         + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
+        + (httpClient().isEmpty() ? "shared" : "caller-supplied")
         + ", "
-        + clientSettings
+        + clientSettings()
         + "}";
   }
 
@@ -206,30 +152,19 @@ public final class OpenAIConfig {
     return s == null || s.isBlank() ? null : s;
   }
 
-  /** Builds an {@link OpenAIConfig}; validated in {@link #build()}. */
-  public static final class Builder {
-    private String endpoint = DEFAULT_ENDPOINT;
+  /**
+   * Builds an {@link OpenAIConfig}; validated in {@link #build()}. The endpoint, such as {@value
+   * OpenAIConfig#DEFAULT_ENDPOINT} (the default), is ignored when a template is set.
+   */
+  public static final class Builder extends HttpTransport.EndpointBuilder<Builder> {
     private String endpointTemplate;
     private String organization;
     private String project;
     private String apiVersion;
-    private Duration timeout;
     private String providerAlias = DEFAULT_PROVIDER_ALIAS;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
 
-    private Builder() {}
-
-    /** The base URL, such as {@code https://api.openai.com/v1}; ignored when a template is set. */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /** Like {@link #endpoint(String)}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint == null ? null : endpoint.toString();
-      return this;
+    private Builder() {
+      super(DEFAULT_ENDPOINT);
     }
 
     /** A per-model base URL containing {@code <model>}; {@code null} clears it. */
@@ -256,31 +191,38 @@ public final class OpenAIConfig {
       return this;
     }
 
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
     /** The catalog alias the provider answers to (default {@code openai}). */
     public Builder providerAlias(String providerAlias) {
       this.providerAlias = providerAlias;
       return this;
     }
 
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
+    /**
+     * The configuration.
+     *
+     * @throws InvalidRequestException naming the invalid field: a blank alias, an endpoint or template that
+     *     is not an http(s) URL, a template without {@code <model>}, or a timeout that is not positive
+     */
     public OpenAIConfig build() {
-      return new OpenAIConfig(this);
+      if (providerAlias == null || providerAlias.isBlank()) {
+        throw new InvalidRequestException("openai providerAlias must not be blank");
+      }
+      String label = "'" + providerAlias + "' (openai)";
+      HttpUrl endpoint;
+      if (endpointTemplate != null) {
+        if (!endpointTemplate.contains(MODEL_PLACEHOLDER)) {
+          throw new InvalidRequestException(
+              label + " endpoint template must contain " + MODEL_PLACEHOLDER + ": "
+                  + UrlPaths.redact(endpointTemplate));
+        }
+        // As in the Rust router, the endpoint becomes the template for the model "default", which also
+        // validates the template as a URL.
+        endpoint =
+            UrlPaths.parse(endpointTemplate.replace(MODEL_PLACEHOLDER, DEFAULT_MODEL), label + " endpoint template");
+      } else {
+        endpoint = UrlPaths.parse(endpointText(), label + " endpoint");
+      }
+      return new OpenAIConfig(this, buildTransport("openai", endpoint));
     }
   }
 }

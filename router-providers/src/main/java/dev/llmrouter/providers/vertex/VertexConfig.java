@@ -2,15 +2,14 @@ package dev.llmrouter.providers.vertex;
 
 import dev.llmrouter.error.InvalidRequestException;
 import dev.llmrouter.providers.ProviderSettings;
-import dev.llmrouter.providers.http.ClientSettings;
+import dev.llmrouter.providers.http.HttpProviderConfig;
+import dev.llmrouter.providers.http.HttpTransport;
 import dev.llmrouter.providers.http.UrlPaths;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of a {@link VertexProvider}: the Google Cloud project (required), the default location
@@ -18,7 +17,7 @@ import okhttp3.OkHttpClient;
  * endpoint), the timeout and the HTTP client. Immutable; build with {@link #builder()}.
  * {@code toString()} shows the API base without user info or query, and no credentials.
  */
-public final class VertexConfig {
+public final class VertexConfig extends HttpProviderConfig {
   /** The location used when none is configured; newer models are all served there. */
   public static final String DEFAULT_LOCATION = "global";
 
@@ -30,29 +29,11 @@ public final class VertexConfig {
 
   private final String project;
   private final String location;
-  private final HttpUrl apiBase;
-  private final Duration timeout;
-  private final ClientSettings clientSettings;
-  private final OkHttpClient httpClient;
 
-  private VertexConfig(Builder b) {
-    if (b.project == null || b.project.isBlank()) {
-      throw new InvalidRequestException("Vertex requires project (the Google Cloud project id)");
-    }
-    this.project = b.project.trim();
-    this.location =
-        b.location == null || b.location.isBlank() ? DEFAULT_LOCATION : checkLocation(b.location.trim(), "config");
-    this.apiBase =
-        b.apiBase == null || b.apiBase.isBlank() ? null : UrlPaths.parse(b.apiBase.trim(), "vertex api_base");
-    if (b.timeout != null && (b.timeout.isNegative() || b.timeout.isZero())) {
-      throw new InvalidRequestException("vertex timeout must be a positive duration, got " + b.timeout);
-    }
-    this.timeout = b.timeout;
-    if (b.clientSettings == null) {
-      throw new InvalidRequestException("vertex clientSettings must not be null");
-    }
-    this.clientSettings = timeout == null ? b.clientSettings : b.clientSettings.withRequestTimeout(timeout);
-    this.httpClient = b.httpClient;
+  private VertexConfig(String project, String location, HttpTransport transport) {
+    super(transport);
+    this.project = project;
+    this.location = location;
   }
 
   /** A builder; the project must be set. */
@@ -99,14 +80,7 @@ public final class VertexConfig {
 
   /** A builder preloaded with this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.project = project;
-    b.location = location;
-    b.apiBase = apiBase == null ? null : apiBase.toString();
-    b.timeout = timeout;
-    b.clientSettings = clientSettings;
-    b.httpClient = httpClient;
-    return b;
+    return preload(new Builder()).project(project).location(location);
   }
 
   /** The Google Cloud project id. */
@@ -121,29 +95,11 @@ public final class VertexConfig {
 
   /** A base URL replacing the Google hosts; its path is replaced by each request's path. */
   public Optional<URI> apiBase() {
-    return apiBase == null ? Optional.empty() : Optional.of(apiBase.uri());
+    return apiBaseUrl().map(HttpUrl::uri);
   }
 
   Optional<HttpUrl> apiBaseUrl() {
-    return Optional.ofNullable(apiBase);
-  }
-
-  /** The request timeout that overrides {@link ClientSettings#requestTimeout()}, when set. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
-  }
-
-  /** The HTTP settings, with {@link #timeout()} already applied as the request timeout. */
-  public ClientSettings clientSettings() {
-    return clientSettings;
-  }
-
-  /**
-   * A caller-supplied client to use instead of the shared one; its own settings apply, except that
-   * {@link #timeout()} replaces its call timeout when set.
-   */
-  public Optional<OkHttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
+    return transport().endpoint();
   }
 
   /**
@@ -169,17 +125,12 @@ public final class VertexConfig {
       return false;
     }
     VertexConfig other = (VertexConfig) o;
-    return project.equals(other.project)
-        && location.equals(other.location)
-        && Objects.equals(apiBase, other.apiBase)
-        && Objects.equals(timeout, other.timeout)
-        && clientSettings.equals(other.clientSettings)
-        && httpClient == other.httpClient;
+    return project.equals(other.project) && location.equals(other.location) && transport().equals(other.transport());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(project, location, apiBase, timeout, clientSettings, System.identityHashCode(httpClient));
+    return Objects.hash(project, location, transport());
   }
 
   @Override
@@ -189,26 +140,20 @@ public final class VertexConfig {
         + ", location="
         + location
         + ", apiBase="
-        + (apiBase == null ? "none" : UrlPaths.redact(apiBase))
-        + ", timeout="
-        + (timeout == null ? "default" : timeout)
-        + ", httpClient="
-        + (httpClient == null ? "shared" : "caller-supplied")
+        + transport().redactedEndpoint()
         + ", "
-        + clientSettings
+        + transport().describeClient()
         + "}";
   }
 
   /** Builds a {@link VertexConfig}; validated in {@link #build()}. */
-  public static final class Builder {
+  public static final class Builder extends HttpTransport.Builder<Builder> {
     private String project;
     private String location = DEFAULT_LOCATION;
-    private String apiBase;
-    private Duration timeout;
-    private ClientSettings clientSettings = ClientSettings.defaults();
-    private OkHttpClient httpClient;
 
-    private Builder() {}
+    private Builder() {
+      super(null);
+    }
 
     /** The Google Cloud project id (required). */
     public Builder project(String project) {
@@ -224,32 +169,12 @@ public final class VertexConfig {
 
     /** A base URL replacing the Google hosts; blank or {@code null} for none. */
     public Builder apiBase(String apiBase) {
-      this.apiBase = apiBase;
-      return this;
+      return endpointText(apiBase);
     }
 
     /** Like {@link #apiBase(String)}. */
     public Builder apiBase(URI apiBase) {
-      this.apiBase = apiBase == null ? null : apiBase.toString();
-      return this;
-    }
-
-    /** A request timeout overriding the client settings' one; {@code null} for the settings' value. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The HTTP settings of the shared client (default {@link ClientSettings#defaults()}). */
-    public Builder clientSettings(ClientSettings clientSettings) {
-      this.clientSettings = clientSettings;
-      return this;
-    }
-
-    /** A client to use instead of the shared cached one; {@code null} for the shared one. */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
+      return endpointText(apiBase);
     }
 
     /**
@@ -259,7 +184,15 @@ public final class VertexConfig {
      *     the timeout is not positive
      */
     public VertexConfig build() {
-      return new VertexConfig(this);
+      if (project == null || project.isBlank()) {
+        throw new InvalidRequestException("Vertex requires project (the Google Cloud project id)");
+      }
+      String checkedLocation =
+          location == null || location.isBlank() ? DEFAULT_LOCATION : checkLocation(location.trim(), "config");
+      String apiBase = endpointText();
+      HttpUrl apiBaseUrl =
+          apiBase == null || apiBase.isBlank() ? null : UrlPaths.parse(apiBase.trim(), "vertex api_base");
+      return new VertexConfig(project.trim(), checkedLocation, buildTransport("vertex", apiBaseUrl));
     }
   }
 }

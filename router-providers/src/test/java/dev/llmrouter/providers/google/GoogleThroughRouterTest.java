@@ -127,6 +127,11 @@ class GoogleThroughRouterTest {
     for (String json : data.subList(0, data.size() - 1)) {
       JsonObject chunk = JsonTree.parse(json).asObject().orElseThrow();
       assertThat(chunk.getString("object")).contains("chat.completion.chunk");
+      if (chunk.getArray("choices").orElseThrow().isEmpty()) {
+        // The final usage chunk, as OpenAI sends it with include_usage.
+        assertThat(chunk.getObject("usage").flatMap(u -> u.getLong("total_tokens"))).contains(5L);
+        continue;
+      }
       JsonObject choice = chunk.getArray("choices").orElseThrow().get(0).asObject().orElseThrow();
       choice.getObject("delta").flatMap(d -> d.getString("content")).ifPresent(content::append);
       JsonValue reason = choice.getOrNull("finish_reason");
