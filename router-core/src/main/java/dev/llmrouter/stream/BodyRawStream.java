@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * delivered first; then the error is thrown once and the stream ends: a read timeout is an
  * {@link UpstreamTimeoutException}, any other I/O failure a non-retryable {@link TransportException}
  * (bytes were already received), decoding errors whatever the subclass reports. When input ends (or the
- * decoder says the stream is over) the upstream is released through {@code onClose}.
+ * decoder says the stream is over) the upstream is released through {@code onFinish} when one was given
+ * (which may keep the connection for reuse) and through {@code onClose} otherwise; an error or a close by
+ * the consumer always releases through {@code onClose}.
  *
  * <p>Iterate on one thread. {@link #close()} may be called from any thread, any number of times: it runs
  * {@code onClose} exactly once and closes the body; after the consumer closed the stream, {@code hasNext()}
@@ -42,6 +44,7 @@ public abstract class BodyRawStream implements RawResponseStream {
   private final InputStream body;
   private final String providerId;
   private final Runnable onClose;
+  private final Runnable onFinish;
   private final String what;
   private final byte[] buffer = new byte[READ_SIZE];
   private final ArrayDeque<StreamChunk> pending = new ArrayDeque<>();
@@ -59,9 +62,20 @@ public abstract class BodyRawStream implements RawResponseStream {
    * @param what how errors name the stream, e.g. "the event stream"
    */
   protected BodyRawStream(InputStream body, String providerId, Runnable onClose, String what) {
+    this(body, providerId, onClose, onClose, what);
+  }
+
+  /**
+   * @param onFinish releases the upstream after a normal end (end of input, or the decoder's end of
+   *     stream such as {@code [DONE]}) without cancelling the call, so the connection can be reused; run
+   *     at most once, and then {@code onClose} is not run
+   */
+  protected BodyRawStream(
+      InputStream body, String providerId, Runnable onClose, Runnable onFinish, String what) {
     this.body = Objects.requireNonNull(body, "body");
     this.providerId = Objects.requireNonNull(providerId, "providerId");
     this.onClose = Objects.requireNonNull(onClose, "onClose");
+    this.onFinish = Objects.requireNonNull(onFinish, "onFinish");
     this.what = what;
   }
 
@@ -168,7 +182,7 @@ public abstract class BodyRawStream implements RawResponseStream {
     }
     inputEnded = true;
     failure = error;
-    release();
+    release(error == null && !closedByConsumer ? onFinish : onClose);
   }
 
   private RouterException readFailure(IOException e) {
@@ -210,15 +224,15 @@ public abstract class BodyRawStream implements RawResponseStream {
   @Override
   public final void close() {
     closedByConsumer = true;
-    release();
+    release(onClose);
   }
 
-  private void release() {
+  private void release(Runnable action) {
     if (!released.compareAndSet(false, true)) {
       return;
     }
     try {
-      onClose.run();
+      action.run();
     } catch (RuntimeException e) {
       LOG.warn("onClose of {} from '{}' failed", what, providerId, e);
     } finally {

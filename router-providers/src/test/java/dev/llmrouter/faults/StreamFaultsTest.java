@@ -82,6 +82,27 @@ class StreamFaultsTest {
   }
 
   @Test
+  void aStreamThatEndsWithDoneLeavesItsConnectionForTheNextRequest() throws Exception {
+    // Chunked bodies (no content-length), as providers stream them: after [DONE] only the chunked
+    // terminator is left, and the connection must go back to the pool instead of being cancelled.
+    for (int i = 0; i < 3; i++) {
+      rig.server.enqueue(new MockResponse.Builder()
+          .chunkedBody(chatChunk(0, "a") + chatChunk(1, "b") + "data: [DONE]\n\n", 7)
+          .build());
+    }
+    for (int i = 0; i < 3; i++) {
+      List<StreamChunk> chunks = new ArrayList<>();
+      assertThat(drain(openChat(), chunks)).isNull();
+      assertThat(chunks).isNotEmpty();
+    }
+
+    int first = rig.server.takeRequest().getConnectionIndex();
+    assertThat(rig.server.takeRequest().getConnectionIndex()).isEqualTo(first);
+    assertThat(rig.server.takeRequest().getConnectionIndex()).isEqualTo(first);
+    assertThat(eventually(5_000, () -> rig.connectionsInUse() == 0)).isTrue();
+  }
+
+  @Test
   void anErrorEventAfterDeliveredChunksEndsTheStreamWithoutFailover() throws Exception {
     String sse = chatChunk(0, "a") + chatChunk(1, "b")
         + "data: {\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\",\"code\":500}}\n\n";

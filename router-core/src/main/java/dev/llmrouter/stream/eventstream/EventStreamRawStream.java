@@ -87,7 +87,17 @@ public final class EventStreamRawStream extends BodyRawStream {
    * @throws IllegalArgumentException if {@code maxFrameSize} is below {@link EventStreamDecoder#MIN_FRAME_SIZE}
    */
   public EventStreamRawStream(InputStream body, String providerId, Runnable onClose, int maxFrameSize) {
-    super(body, providerId, onClose, "the event stream");
+    this(body, providerId, onClose, onClose, maxFrameSize);
+  }
+
+  /**
+   * Like {@link #EventStreamRawStream(InputStream, String, Runnable, int)}, releasing the upstream through
+   * {@code onFinish} when the stream ends normally, which need not cancel the call, so its connection can
+   * be reused; errors and early closes still run {@code onClose}.
+   */
+  public EventStreamRawStream(
+      InputStream body, String providerId, Runnable onClose, Runnable onFinish, int maxFrameSize) {
+    super(body, providerId, onClose, onFinish, "the event stream");
     this.decoder = new EventStreamDecoder(maxFrameSize);
   }
 

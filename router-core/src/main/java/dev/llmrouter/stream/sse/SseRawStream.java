@@ -60,7 +60,17 @@ public final class SseRawStream extends BodyRawStream {
    * @throws IllegalArgumentException if {@code maxEventSize} is not positive
    */
   public SseRawStream(InputStream body, String providerId, Runnable onClose, int maxEventSize) {
-    super(body, providerId, onClose, "the SSE stream");
+    this(body, providerId, onClose, onClose, maxEventSize);
+  }
+
+  /**
+   * Like {@link #SseRawStream(InputStream, String, Runnable, int)}, releasing the upstream through
+   * {@code onFinish} when the stream ends normally ({@code [DONE]} or end of input), which need not cancel
+   * the call, so its connection can be reused; errors and early closes still run {@code onClose}.
+   */
+  public SseRawStream(
+      InputStream body, String providerId, Runnable onClose, Runnable onFinish, int maxEventSize) {
+    super(body, providerId, onClose, onFinish, "the SSE stream");
     this.parser = new SseParser(maxEventSize);
   }
 

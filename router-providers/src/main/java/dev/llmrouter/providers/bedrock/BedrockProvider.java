@@ -133,7 +133,7 @@ public final class BedrockProvider implements Provider {
         http.postForStream(url, headers(request, url, true), request.payload(), request.cancellation(),
             request.auth());
     return new EventStreamRawStream(
-        response.body(), ID, response.closer(), http.maxStreamEventBytes());
+        response.body(), ID, response.closer(), response.finisher(), http.maxStreamEventBytes());
   }
 
   /**

@@ -184,7 +184,8 @@ public final class HttpExecutor {
   public RawResponseStream postSse(
       HttpUrl url, Consumer<HeaderSink> headers, byte[] body, CancellationToken cancellation, AuthConfig auth) {
     StreamingResponse response = postForStream(url, headers, body, cancellation, auth);
-    return new SseRawStream(response.body(), providerId, response.closer(), maxStreamEventBytes);
+    return new SseRawStream(
+        response.body(), providerId, response.closer(), response.finisher(), maxStreamEventBytes);
   }
 
   /** A call, its response and the credential values the request carried (to scrub from errors). */

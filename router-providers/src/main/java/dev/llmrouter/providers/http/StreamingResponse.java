@@ -53,6 +53,28 @@ public final class StreamingResponse implements AutoCloseable {
     return this::close;
   }
 
+  /**
+   * A callback for a stream that ended normally (its end marker, such as {@code [DONE]}, was read): the
+   * response is closed without cancelling the call, so OkHttp reads the few bytes left (the chunked
+   * terminator), for at most its short discard timeout, and keeps the connection for the next request.
+   * Cancelling there, as {@link #closer()} does for an unfinished body, threw the connection away after
+   * every streamed request.
+   */
+  public Runnable finisher() {
+    return this::finish;
+  }
+
+  private void finish() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      response.close();
+    } catch (RuntimeException e) {
+      LOG.debug("ignoring failure while closing a finished response: {}", e.toString());
+    }
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
