@@ -241,10 +241,10 @@ class AnthropicSdkThroughGatewayTest {
     MessageAccumulator accumulator = MessageAccumulator.create();
     try (StreamResponse<RawMessageStreamEvent> response = client.messages().createStreaming(params)) {
       response.stream().forEach(event -> {
-        // Each event is read through its typed accessors and the accumulated message is validated as a
-        // whole. Strict per-event validate() is not asserted: translated streams may start with
-        // "usage": {} (an OpenAI upstream that reports usage only at the end) or a thinking block without
-        // "signature" (it arrives as a signature_delta); the SDK's accumulator accepts both.
+        // Every event is validated with the SDK's own types (the router completes message_start usage
+        // and thinking-block signatures, which lingua's translation leaves out), read through its typed
+        // accessors, and the accumulated message is validated as a whole.
+        event.validate();
         accumulator.accumulate(event);
         s.eventTypes.add(typeOf(event));
         event.contentBlockDelta().ifPresent(d -> {

@@ -60,6 +60,8 @@ public final class TranslatingStreamSession implements StreamSession {
   private SequentialToolCalls googleToolCalls;
   /** SDK-compatible Chat chunks ({@link #forClients}); null for lingua's chunks as they are. */
   private final ChatStreamShape chatShape;
+  /** Whether Anthropic events are completed for SDK clients ({@link #forClients}). */
+  private final boolean anthropicClientShape;
 
   /** A session producing {@code target}, accepting complete responses pushed into it. */
   public TranslatingStreamSession(ProviderFormat target) {
@@ -73,12 +75,16 @@ public final class TranslatingStreamSession implements StreamSession {
    *     becomes a synthesized stream; when false such a body counts as an unknown event
    */
   public TranslatingStreamSession(ProviderFormat target, boolean allowFullResponseFallback) {
-    this(target, allowFullResponseFallback, null);
+    this(target, allowFullResponseFallback, null, false);
   }
 
   private TranslatingStreamSession(
-      ProviderFormat target, boolean allowFullResponseFallback, ChatStreamShape chatShape) {
+      ProviderFormat target,
+      boolean allowFullResponseFallback,
+      ChatStreamShape chatShape,
+      boolean anthropicClientShape) {
     this.chatShape = chatShape;
+    this.anthropicClientShape = anthropicClientShape;
     this.target = Objects.requireNonNull(target, "target");
     this.targetCodec = Codecs.forFormat(target).orElse(null);
     this.allowFullResponseFallback = allowFullResponseFallback;
@@ -91,7 +97,9 @@ public final class TranslatingStreamSession implements StreamSession {
    * and for a Chat Completions target the chunks are shaped as OpenAI sends them (every chunk with
    * {@code id}, {@code created} and {@code model}, usage once in a final chunk without choices, one choice
    * for single-choice sources; see {@link ChatStreamShape}). lingua's chunks, which the conformance corpus
-   * records, break the OpenAI SDK's stream accumulator.
+   * records, break the OpenAI SDK's stream accumulator. For an Anthropic target, {@code message_start}
+   * usage always has its token counts and thinking blocks start with a signature, as Anthropic sends them
+   * ({@link AnthropicClientShape}).
    *
    * @param routedModel the model named in chunks whose source carries none (Bedrock Converse)
    */
@@ -101,7 +109,15 @@ public final class TranslatingStreamSession implements StreamSession {
         true,
         target == ProviderFormat.OPENAI
             ? new ChatStreamShape(Objects.requireNonNull(routedModel, "routedModel"), Clock.systemUTC())
-            : null);
+            : null,
+        target == ProviderFormat.ANTHROPIC);
+  }
+
+  /** Where Anthropic events go: serialized, completed first for SDK clients ({@link #forClients}). */
+  private Consumer<OutEvent> anthropicSink(Consumer<StreamChunk> out) {
+    return anthropicClientShape
+        ? e -> out.accept(AnthropicClientShape.apply(e).toChunk(writer))
+        : e -> out.accept(e.toChunk(writer));
   }
 
   /** The format this session produces. */
@@ -230,7 +246,7 @@ public final class TranslatingStreamSession implements StreamSession {
               anthropic.expand(
                   AnthropicStreamEvents.fromUniversal(forTarget, targetView), source, universal, view, nativeStream);
           if (!events.isEmpty()) {
-            Consumer<OutEvent> sink = e -> out.accept(e.toChunk(writer));
+            Consumer<OutEvent> sink = anthropicSink(out);
             for (OutEvent e : events) {
               anthropic.process(e, sink);
             }
@@ -322,7 +338,7 @@ public final class TranslatingStreamSession implements StreamSession {
   @Override
   public void finish(Consumer<StreamChunk> out) {
     if (anthropic != null) {
-      anthropic.flush(e -> out.accept(e.toChunk(writer)));
+      anthropic.flush(anthropicSink(out));
     }
     if (responses != null) {
       for (OutEvent e : responses.flush()) {
@@ -350,7 +366,7 @@ public final class TranslatingStreamSession implements StreamSession {
       case BEDROCK_ANTHROPIC:
       case VERTEX_ANTHROPIC:
         if (anthropic != null) {
-          anthropic.flush(e -> out.accept(e.toChunk(writer)));
+          anthropic.flush(anthropicSink(out));
         }
         if ("error".equals(type) && event.getOrNull("error") instanceof JsonObject inner && inner.has("type")) {
           out.accept(StreamChunk.of(raw.data(), "error"));
