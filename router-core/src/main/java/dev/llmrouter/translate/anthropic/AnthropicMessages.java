@@ -10,6 +10,7 @@ import dev.llmrouter.translate.ir.CacheControl;
 import dev.llmrouter.translate.ir.FilePart;
 import dev.llmrouter.translate.ir.ImagePart;
 import dev.llmrouter.translate.ir.LinguaJson;
+import dev.llmrouter.translate.ir.MediaReferences;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ReasoningPart;
@@ -21,11 +22,7 @@ import dev.llmrouter.translate.ir.ToolCallPart;
 import dev.llmrouter.translate.ir.ToolDiscoveryCallPart;
 import dev.llmrouter.translate.ir.ToolDiscoveryResultPart;
 import dev.llmrouter.translate.ir.ToolResultPart;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -825,34 +822,9 @@ final class AnthropicMessages {
 
   /** The UTF-8 text of a {@code data:<type>;base64,<data>} URL, null when it is not one or not text. */
   private static String decodeTextDataUrl(String url) {
-    if (!url.startsWith("data:")) {
-      return null;
-    }
-    int comma = url.indexOf(',', 5);
-    if (comma < 0 || comma == url.length() - 1) {
-      return null;
-    }
-    String meta = url.substring(5, comma);
-    int semi = meta.indexOf(';');
-    if (semi < 0 || !meta.substring(semi + 1).equals("base64")) {
-      return null;
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(url.substring(comma + 1));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return MediaReferences.parseBase64DataUrl(url)
+        .flatMap(d -> MediaReferences.decodeBase64Utf8(d.data()))
+        .orElse(null);
   }
 
   /**

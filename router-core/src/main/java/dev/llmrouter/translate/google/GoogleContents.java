@@ -10,6 +10,7 @@ import dev.llmrouter.translate.ir.Defaults;
 import dev.llmrouter.translate.ir.FilePart;
 import dev.llmrouter.translate.ir.ImagePart;
 import dev.llmrouter.translate.ir.LinguaJson;
+import dev.llmrouter.translate.ir.MediaReferences;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ReasoningPart;
@@ -358,13 +359,13 @@ final class GoogleContents {
         return; // lingua only converts string images
       }
       String data = s.value();
-      GoogleMedia.DataUrl url = GoogleMedia.parseBase64DataUrl(data);
+      MediaReferences.DataUrl url = MediaReferences.parseBase64DataUrl(data).orElse(null);
       if (url != null) {
         out.add(blob(url.mediaType(), url.data()));
-      } else if (GoogleMedia.isRemoteMediaUri(data)) {
+      } else if (MediaReferences.isRemoteMediaUri(data)) {
         String mime = img.mediaType().orElse(null);
         if (mime == null) {
-          mime = GoogleMedia.inferMimeType(null, data);
+          mime = MediaReferences.inferMimeTypeFromReference(null, data).orElse(null);
           if (mime == null) {
             mime = Defaults.DEFAULT_MIME_TYPE;
           }
@@ -378,13 +379,13 @@ final class GoogleContents {
         return; // lingua only converts string file data
       }
       String data = s.value();
-      GoogleMedia.DataUrl url = GoogleMedia.parseBase64DataUrl(data);
+      MediaReferences.DataUrl url = MediaReferences.parseBase64DataUrl(data).orElse(null);
       if (url != null) {
         out.add(blob(url.mediaType(), url.data()));
-      } else if (GoogleMedia.isRemoteMediaUri(data)) {
+      } else if (MediaReferences.isRemoteMediaUri(data)) {
         String mime =
             f.mediaType().equals("application/octet-stream")
-                ? GoogleMedia.inferMimeType(f.filename().orElse(null), data)
+                ? MediaReferences.inferMimeTypeFromReference(f.filename().orElse(null), data).orElse(null)
                 : f.mediaType();
         if (mime == null) {
           throw new TranslationException(

@@ -23,6 +23,7 @@ import dev.llmrouter.translate.ir.Defaults;
 import dev.llmrouter.translate.ir.FilePart;
 import dev.llmrouter.translate.ir.ImagePart;
 import dev.llmrouter.translate.ir.LinguaJson;
+import dev.llmrouter.translate.ir.MediaReferences;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ReasoningPart;
@@ -475,7 +476,7 @@ final class ChatMessages {
         if (p.imageUrl() == null) {
           throw ChatJson.missing("image_url", path(p.field(), "image_url"));
         }
-        Optional<OpenAIMedia.DataUrl> data = OpenAIMedia.parseBase64DataUrl(p.imageUrl());
+        Optional<MediaReferences.DataUrl> data = MediaReferences.parseBase64DataUrl(p.imageUrl());
         if (data.isPresent()) {
           return ImagePart.of(data.get().data(), Optional.of(data.get().mediaType()));
         }
@@ -523,12 +524,12 @@ final class ChatMessages {
     if (fileData == null) {
       throw new TranslationException("Missing required field: file_data|file_url|file_id (field " + field + ")");
     }
-    String reference = OpenAIMedia.isRemoteMediaUri(fileData) ? fileData : null;
+    String reference = MediaReferences.isRemoteMediaUri(fileData) ? fileData : null;
     String inferred =
-        OpenAIMedia.inferMimeTypeFromReference(filename, reference).orElse("application/octet-stream");
-    Optional<OpenAIMedia.DataUrl> dataUrl = OpenAIMedia.parseBase64DataUrl(fileData);
-    String payload = dataUrl.map(OpenAIMedia.DataUrl::data).orElse(fileData);
-    Optional<String> text = canonicalBase64(payload) ? OpenAIMedia.decodeBase64Utf8(payload) : Optional.empty();
+        MediaReferences.inferMimeTypeFromReference(filename, reference).orElse("application/octet-stream");
+    Optional<MediaReferences.DataUrl> dataUrl = MediaReferences.parseBase64DataUrl(fileData);
+    String payload = dataUrl.map(MediaReferences.DataUrl::data).orElse(fileData);
+    Optional<String> text = canonicalBase64(payload) ? MediaReferences.decodeBase64Utf8(payload) : Optional.empty();
     boolean knownExtension = filename != null && isTextOrPdfExtension(filename);
     String name = text.isPresent() && !knownExtension ? null : filename;
     String mediaType;
@@ -806,7 +807,7 @@ final class ChatMessages {
     }
     String url = s.value();
     if (!url.startsWith("data:") && !url.startsWith("http://") && !url.startsWith("https://")) {
-      url = OpenAIMedia.dataUrl(img.mediaType().orElse(Defaults.DEFAULT_MIME_TYPE), url);
+      url = MediaReferences.dataUrl(img.mediaType().orElse(Defaults.DEFAULT_MIME_TYPE), url);
     }
     return JsonObject.builder()
         .put("type", "image_url")

@@ -12,6 +12,7 @@ import dev.llmrouter.translate.ir.Defaults;
 import dev.llmrouter.translate.ir.FilePart;
 import dev.llmrouter.translate.ir.ImagePart;
 import dev.llmrouter.translate.ir.LinguaJson;
+import dev.llmrouter.translate.ir.MediaReferences;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.Part;
 import dev.llmrouter.translate.ir.ProgramOutputPart;
@@ -558,7 +559,7 @@ final class InputItems {
           String url = required(Fields.string(p, "image_url", field.dot("image_url")), "image_url");
           String detail = Fields.oneOf(p, "detail", field.dot("detail"), DETAILS);
           JsonObject options = detail == null ? null : JsonObject.of("detail", JsonString.of(detail));
-          Media.DataUrl data = Media.parseBase64DataUrl(url);
+          MediaReferences.DataUrl data = MediaReferences.parseBase64DataUrl(url).orElse(null);
           String image = data != null ? data.data() : url;
           String mediaType = data != null ? data.mediaType() : Defaults.DEFAULT_MIME_TYPE;
           return new ImagePart(JsonString.of(image), Optional.of(mediaType), Optional.ofNullable(options));
@@ -594,26 +595,6 @@ final class InputItems {
     return ext.equals("txt") || ext.equals("pdf");
   }
 
-  /** Base64 text decoded as UTF-8, or null when it is not base64 of valid UTF-8. */
-  private static String decodeUtf8Base64(String data) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(data);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return null;
-    }
-  }
-
   /**
    * An {@code input_file} part as a universal file (lingua's {@code universal_file_payload_from_openai}): a
    * file URL is kept with a MIME type inferred from the name or URL; base64 data that decodes to UTF-8
@@ -629,8 +610,8 @@ final class InputItems {
           "Unsupported input type: OpenAI file_id inputs are not supported: " + fileId + " (field " + field
               + ".file_id)");
     }
-    String reference = fileUrl != null ? fileUrl : (fileData != null && Media.isRemoteMediaUri(fileData) ? fileData : null);
-    String inferred = Media.inferMimeType(filename, reference);
+    String reference = fileUrl != null ? fileUrl : (fileData != null && MediaReferences.isRemoteMediaUri(fileData) ? fileData : null);
+    String inferred = MediaReferences.inferMimeTypeFromReference(filename, reference).orElse(null);
     String mediaType = inferred != null ? inferred : "application/octet-stream";
     if (fileUrl != null) {
       return new FilePart(JsonString.of(fileUrl), Optional.ofNullable(filename), mediaType, Optional.empty());
@@ -638,9 +619,9 @@ final class InputItems {
     if (fileData == null) {
       throw Fields.missing("file_data|file_url|file_id");
     }
-    Media.DataUrl block = Media.parseBase64DataUrl(fileData);
+    MediaReferences.DataUrl block = MediaReferences.parseBase64DataUrl(fileData).orElse(null);
     String base64 = block != null ? block.data() : fileData;
-    String decoded = decodeUtf8Base64(base64);
+    String decoded = MediaReferences.decodeBase64Utf8(base64).orElse(null);
     String name = decoded != null && !knownTextExtension(filename) ? null : filename;
     String type = decoded != null ? "text/plain" : block != null ? block.mediaType() : mediaType;
     String data = decoded != null ? decoded : base64;
@@ -829,7 +810,7 @@ final class InputItems {
               + " (field file.data)");
     }
     String data = s.value();
-    Media.DataUrl block = Media.parseBase64DataUrl(data);
+    MediaReferences.DataUrl block = MediaReferences.parseBase64DataUrl(data).orElse(null);
     if (block == null && (data.startsWith("http://") || data.startsWith("https://"))) {
       return JsonObject.builder().put("type", "input_file").put("file_url", data).build();
     }

@@ -14,6 +14,7 @@ import dev.llmrouter.json.JsonString;
 import dev.llmrouter.translate.ir.AllowedCaller;
 import dev.llmrouter.translate.ir.FilePart;
 import dev.llmrouter.translate.ir.ImagePart;
+import dev.llmrouter.translate.ir.MediaReferences;
 import dev.llmrouter.translate.ir.Message;
 import dev.llmrouter.translate.ir.ReasoningPart;
 import dev.llmrouter.translate.ir.Role;
@@ -186,18 +187,18 @@ class GoogleContentsTest {
   @Test
   void presigned_url_content_type_and_disposition() {
     assertThat(
-            GoogleMedia.inferMimeType(
+            inferMime(
                 null,
                 "https://bucket.s3.amazonaws.com/abc?X-Amz-Expires=60&response-content-type=application%2Fpdf"))
         .isEqualTo("application/pdf");
     assertThat(
-            GoogleMedia.inferMimeType(
+            inferMime(
                 null,
                 "https://bucket.s3.amazonaws.com/abc?X-Amz-Expires=60&response-content-disposition="
                     + "attachment%3B%20filename%3D%22report.png%22"))
         .isEqualTo("image/png");
-    assertThat(GoogleMedia.inferMimeType(null, "https://example.com/dir/")).isNull();
-    assertThat(GoogleMedia.inferMimeType(null, "ftp://example.com/a.png")).isNull();
+    assertThat(inferMime(null, "https://example.com/dir/")).isNull();
+    assertThat(inferMime(null, "ftp://example.com/a.png")).isNull();
   }
 
   @Test
@@ -430,5 +431,9 @@ class GoogleContentsTest {
                     (JsonArray)
                         json("[{'functionDeclarations':[{'name':'f','parameters':{'type':'type_unspecified'}}]}]")))
         .isInstanceOf(TranslationException.class);
+  }
+
+  private static String inferMime(String filename, String url) {
+    return MediaReferences.inferMimeTypeFromReference(filename, url).orElse(null);
   }
 }

@@ -1,4 +1,4 @@
-package dev.llmrouter.translate.openai;
+package dev.llmrouter.translate.ir;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -7,15 +7,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Media helpers of the OpenAI codecs (lingua's util/media.rs, the parts Chat Completions uses): base64
- * {@code data:} URLs, remote-URI checks, MIME inference from file names and URLs, and UTF-8 detection of
- * base64 payloads. A private copy for this package; the Responses codec keeps its own.
+ * The media-reference helpers every codec shares (lingua's util/media.rs): base64 {@code data:} URLs,
+ * remote-URI checks ({@code http}, {@code https}, {@code gs}), MIME inference from file names and URLs
+ * (including the content type and file name of S3 presigned URLs), and UTF-8 detection of base64
+ * payloads. No regular expressions: prefix and index scanning only.
  */
-final class OpenAIMedia {
-  private OpenAIMedia() {}
+public final class MediaReferences {
+  private MediaReferences() {}
 
   /**
    * A parsed {@code data:<media type>;base64,<data>} URL.
@@ -23,14 +25,14 @@ final class OpenAIMedia {
    * @param mediaType the media type (may be empty)
    * @param data the base64 payload (never empty)
    */
-  record DataUrl(String mediaType, String data) {}
+  public record DataUrl(String mediaType, String data) {}
 
   /**
    * Parses a base64 data URL (lingua's {@code parse_base64_data_url}): the {@code data:} prefix, a
    * non-empty payload after the first comma, and metadata {@code <type>;base64} split at its first
    * semicolon. Anything else gives empty.
    */
-  static Optional<DataUrl> parseBase64DataUrl(String url) {
+  public static Optional<DataUrl> parseBase64DataUrl(String url) {
     if (!url.startsWith("data:")) {
       return Optional.empty();
     }
@@ -47,12 +49,12 @@ final class OpenAIMedia {
   }
 
   /** {@code data:<mediaType>;base64,<data>}. */
-  static String dataUrl(String mediaType, String data) {
+  public static String dataUrl(String mediaType, String data) {
     return "data:" + mediaType + ";base64," + data;
   }
 
   /** The payload base64-decoded and read as strict UTF-8, or empty when either step fails. */
-  static Optional<String> decodeBase64Utf8(String base64) {
+  public static Optional<String> decodeBase64Utf8(String base64) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(base64);
@@ -126,7 +128,7 @@ final class OpenAIMedia {
   }
 
   /** Whether {@code reference} is an http, https or gs URL (lingua's {@code is_remote_media_uri}). */
-  static boolean isRemoteMediaUri(String reference) {
+  public static boolean isRemoteMediaUri(String reference) {
     return parseUrl(reference).map(u -> isMediaScheme(u.scheme())).orElse(false);
   }
 
@@ -135,7 +137,7 @@ final class OpenAIMedia {
    * presigned S3 URL's {@code response-content-type}, else the first of the file name and the URL's last
    * path segment with a known extension.
    */
-  static Optional<String> inferMimeTypeFromReference(String filename, String url) {
+  public static Optional<String> inferMimeTypeFromReference(String filename, String url) {
     String urlFilename = null;
     if (url != null) {
       Optional<Url> parsed = parseUrl(url.strip().isEmpty() ? "" : url);
@@ -236,7 +238,7 @@ final class OpenAIMedia {
   }
 
   /** {@code %XX} decoding as UTF-8 ({@code +} stays); the input unchanged when it is malformed. */
-  static String percentDecode(String s) {
+  public static String percentDecode(String s) {
     if (s.indexOf('%') < 0) {
       return s;
     }
@@ -272,89 +274,44 @@ final class OpenAIMedia {
     }
   }
 
+  /** lingua's extension table. */
+  private static final Map<String, String> MIME_BY_EXTENSION =
+      Map.ofEntries(
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("png", "image/png"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("heic", "image/heic"),
+          Map.entry("heif", "image/heif"),
+          Map.entry("pdf", "application/pdf"),
+          Map.entry("txt", "text/plain"),
+          Map.entry("flv", "video/x-flv"),
+          Map.entry("mov", "video/quicktime"),
+          Map.entry("mp4", "video/mp4"),
+          Map.entry("mpeg", "video/mpeg"),
+          Map.entry("mpegs", "video/mpegs"),
+          Map.entry("mpg", "video/mpg"),
+          Map.entry("wmv", "video/wmv"),
+          Map.entry("3gp", "video/3gpp"),
+          Map.entry("3gpp", "video/3gpp"),
+          Map.entry("aac", "audio/x-aac"),
+          Map.entry("flac", "audio/flac"),
+          Map.entry("mp3", "audio/mp3"),
+          Map.entry("m4a", "audio/m4a"),
+          Map.entry("mpga", "audio/mpga"),
+          Map.entry("ogg", "audio/ogg"),
+          Map.entry("pcm", "audio/pcm"),
+          Map.entry("wav", "audio/wav"));
+
   /** The MIME type of a file name's extension (lingua's table), empty for unknown extensions. */
-  static Optional<String> mimeTypeFromFilename(String name) {
+  public static Optional<String> mimeTypeFromFilename(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
     int dot = name.lastIndexOf('.');
     if (dot < 0) {
       return Optional.empty();
     }
-    String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    String mime;
-    switch (ext) {
-      case "jpg":
-      case "jpeg":
-        mime = "image/jpeg";
-        break;
-      case "png":
-        mime = "image/png";
-        break;
-      case "webp":
-        mime = "image/webp";
-        break;
-      case "heic":
-        mime = "image/heic";
-        break;
-      case "heif":
-        mime = "image/heif";
-        break;
-      case "pdf":
-        mime = "application/pdf";
-        break;
-      case "txt":
-        mime = "text/plain";
-        break;
-      case "flv":
-        mime = "video/x-flv";
-        break;
-      case "mov":
-        mime = "video/quicktime";
-        break;
-      case "mp4":
-        mime = "video/mp4";
-        break;
-      case "mpeg":
-        mime = "video/mpeg";
-        break;
-      case "mpegs":
-        mime = "video/mpegs";
-        break;
-      case "mpg":
-        mime = "video/mpg";
-        break;
-      case "wmv":
-        mime = "video/wmv";
-        break;
-      case "3gp":
-      case "3gpp":
-        mime = "video/3gpp";
-        break;
-      case "aac":
-        mime = "audio/x-aac";
-        break;
-      case "flac":
-        mime = "audio/flac";
-        break;
-      case "mp3":
-        mime = "audio/mp3";
-        break;
-      case "m4a":
-        mime = "audio/m4a";
-        break;
-      case "mpga":
-        mime = "audio/mpga";
-        break;
-      case "ogg":
-        mime = "audio/ogg";
-        break;
-      case "pcm":
-        mime = "audio/pcm";
-        break;
-      case "wav":
-        mime = "audio/wav";
-        break;
-      default:
-        return Optional.empty();
-    }
-    return Optional.of(mime);
+    return Optional.ofNullable(MIME_BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
   }
 }
