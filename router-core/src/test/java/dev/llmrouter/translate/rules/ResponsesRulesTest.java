@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmrouter.json.JsonObject;
 import dev.llmrouter.json.JsonTree;
 import dev.llmrouter.translate.ir.ReasoningEffort;
-import dev.llmrouter.translate.rules.ResponsesRules.Transform;
+import dev.llmrouter.translate.rules.ChatCompletionsRules.Transform;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
